@@ -1,0 +1,41 @@
+#include "scenario/detail/dates.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace chokepoint::scenario_detail {
+
+std::string YearMonth::label() const {
+  Calendar calendar;
+  calendar.start_year = year;
+  calendar.start_month = month;
+  return calendar.label(0);
+}
+
+YearMonth read_month(Value& value) {
+  // YAML reads 2022-03 as a string, so a month may be written with or without quotes.
+  const std::string expected = "a month written YYYY-MM, e.g. 2022-03";
+  if (!value.is_scalar()) value.fail_expected(expected);
+  const auto parsed = parse_year_month(value.node().Scalar());
+  if (!parsed) value.fail_expected(expected);
+  value.string();  // records the month in the resolved scenario
+  return {parsed->first, parsed->second};
+}
+
+ActiveSpan read_span(MapReader& map, const Calendar& calendar) {
+  Value start_value = map.required("start");
+  const YearMonth start = read_month(start_value);
+  ActiveSpan span;
+  span.start = std::max(0, calendar.step_at_or_after(start.year, start.month));
+  if (auto end_value = map.find("end")) {
+    const YearMonth end = read_month(*end_value);
+    if (end.index() <= start.index()) {
+      end_value->fail("end " + end.label() + " must be after start " + start.label() +
+                      " (end is exclusive: the instrument stops at the start of that month)");
+    }
+    span.end = std::max(span.start, calendar.step_at_or_after(end.year, end.month));
+  }
+  return span;
+}
+
+}  // namespace chokepoint::scenario_detail

@@ -1,0 +1,38 @@
+#pragma once
+
+// Resolving the names a scenario uses (state codes, bloc names, sector codes) to indices,
+// with "did you mean" for the unknown ones.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "chokepoint/scenario/description.hpp"
+#include "scenario/detail/node_reader.hpp"
+
+namespace chokepoint::scenario_detail {
+
+class Names {
+ public:
+  Names(const std::vector<StateDesc>& states, const std::vector<SectorDesc>& sectors);
+
+  std::optional<StateIndex> find_state(const std::string& code) const;
+  bool is_bloc(const std::string& name) const;
+
+  StateIndex state(Value& value) const;
+  SectorIndex sector(Value& value) const;
+  // State codes and bloc names; blocs expand to their members in state order, and a state
+  // named twice (directly and through a bloc) is kept once.
+  std::vector<StateIndex> states_or_blocs(Value& list_value, bool allow_empty) const;
+  std::vector<SectorIndex> sectors(Value& list_value) const;
+
+ private:
+  std::vector<StateIndex> bloc_members(const std::string& bloc) const;
+
+  const std::vector<StateDesc>& states_;
+  std::vector<std::string> state_codes_;
+  std::vector<std::string> sector_codes_;
+  std::vector<std::string> bloc_names_;  // in order of first mention
+};
+
+}  // namespace chokepoint::scenario_detail

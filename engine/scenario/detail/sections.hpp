@@ -1,0 +1,29 @@
+#pragma once
+
+// One reader per section of a scenario file. read_scenario() calls them in file order; each
+// checks its own keys and ranges and resolves names through Names.
+
+#include <vector>
+
+#include "chokepoint/scenario/description.hpp"
+#include "scenario/detail/names.hpp"
+#include "scenario/detail/node_reader.hpp"
+
+namespace chokepoint::scenario_detail {
+
+// The whole scenario from the document's root (which must be a map).
+ScenarioDescription read_scenario(Value root);
+
+Calendar load_calendar(MapReader& calendar);
+std::vector<StateDesc> load_states(Value states);
+std::vector<SectorDesc> load_sectors(Value sectors);
+std::vector<FirmPopulation> load_firms(std::vector<Value> items, const Names& names);
+std::vector<IntermediaryPopulation> load_intermediaries(std::vector<Value> items,
+                                                        const Names& names);
+std::vector<BuyerPopulation> load_buyers(std::vector<Value> items, const Names& names,
+                                         std::size_t state_count);
+Policies load_policies(MapReader& policies, const Names& names, const Calendar& calendar);
+Behaviour load_behaviour(MapReader& behaviour);
+Report load_report(MapReader& report, const Names& names, const Calendar& calendar);
+
+}  // namespace chokepoint::scenario_detail

@@ -1,0 +1,159 @@
+#include "scenario/detail/sections.hpp"
+
+#include <string>
+#include <utility>
+
+#include "scenario/detail/dates.hpp"
+#include "scenario/detail/suggest.hpp"
+
+namespace chokepoint::scenario_detail {
+
+namespace {
+
+// Policy names label every output series, so they must be unique across all instruments.
+class PolicyNames {
+ public:
+  std::string read(MapReader& map) {
+    Value value = map.required("name");
+    std::string name = value.string();
+    for (const auto& [earlier, path] : seen_) {
+      if (earlier == name)
+        value.fail("duplicate policy name \"" + name + "\" (also used by " + path + ")");
+    }
+    seen_.emplace_back(name, map.path());
+    return name;
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> seen_;  // name, where
+};
+
+struct Context {
+  const Names& names;
+  const Calendar& calendar;
+  PolicyNames& policy_names;
+};
+
+ExportControl read_export_control(MapReader& map, const Context& context) {
+  ExportControl control;
+  control.name = context.policy_names.read(map);
+  Value imposers = map.required("imposers");
+  control.imposers = context.names.states_or_blocs(imposers, /*allow_empty=*/false);
+  Value sectors = map.required("sectors");
+  control.sectors = context.names.sectors(sectors);
+  control.coverage = map.optional_number("coverage", 1.0, NumberRange::open_closed(0.0, 1.0));
+  control.end_use_checks = map.optional_number("end_use_checks", 0.5, NumberRange::unit());
+  control.span = read_span(map, context.calendar);
+  map.finish();
+  return control;
+}
+
+// applies_to: [firms, intermediaries] or either one of them.
+void read_applies_to(MapReader& map, SecondarySanction& sanction) {
+  auto applies_to = map.find("applies_to");
+  if (!applies_to) {
+    YAML::Node both(YAML::NodeType::Sequence);
+    both.push_back("firms");
+    both.push_back("intermediaries");
+    both.SetStyle(YAML::EmitterStyle::Flow);
+    map.write("applies_to", both);
+    return;
+  }
+  sanction.firms = false;
+  sanction.intermediaries = false;
+  for (Value& item : applies_to->list(/*allow_empty=*/false, /*flow=*/true)) {
+    const std::string kind = item.string();
+    if (kind != "firms" && kind != "intermediaries") {
+      item.fail("expected firms or intermediaries, found \"" + kind + "\"" +
+                suggestion_suffix(kind, {"firms", "intermediaries"}, "valid values are"));
+    }
+    bool& flag = kind == "firms" ? sanction.firms : sanction.intermediaries;
+    if (flag) item.fail("\"" + kind + "\" is listed twice");
+    flag = true;
+  }
+}
+
+SecondarySanction read_secondary_sanction(MapReader& map, const Context& context) {
+  SecondarySanction sanction;
+  sanction.name = context.policy_names.read(map);
+  Value imposer = map.required("imposer");
+  sanction.imposer = context.names.state(imposer);
+  Value on = map.required("on");
+  sanction.on_states = context.names.states_or_blocs(on, /*allow_empty=*/false);
+  read_applies_to(map, sanction);
+  sanction.intensity = map.required_number("intensity", NumberRange::at_least(0.0));
+  sanction.penalty_months = map.optional_number("penalty_months", 24.0, NumberRange::at_least(0.0));
+  sanction.span = read_span(map, context.calendar);
+  map.finish();
+  return sanction;
+}
+
+ImportQuota read_import_quota(MapReader& map, const Context& context) {
+  ImportQuota quota;
+  quota.name = context.policy_names.read(map);
+  Value origins = map.required("origins");
+  quota.origins = context.names.states_or_blocs(origins, /*allow_empty=*/false);
+  Value sectors = map.required("sectors");
+  quota.sectors = context.names.sectors(sectors);
+  auto share = map.find("share");
+  auto volume = map.find("volume");
+  if (share && volume) volume->fail("give either share or volume, not both");
+  if (share) {
+    quota.cap_kind = ImportQuota::Cap::Share;
+    quota.cap = share->number(NumberRange::open_closed(0.0, 1.0));
+  } else if (volume) {
+    quota.cap_kind = ImportQuota::Cap::Volume;
+    quota.cap = volume->number(NumberRange::at_least(0.0));
+  }
+  quota.span = read_span(map, context.calendar);
+  if (!share && !volume) {
+    map.finish();  // a misspelt "shares" is reported as such
+    map.fail("missing required key \"share\" or \"volume\" (give exactly one)");
+  }
+  map.finish();
+  return quota;
+}
+
+ImportSubsidy read_import_subsidy(MapReader& map, const Context& context) {
+  ImportSubsidy subsidy;
+  subsidy.name = context.policy_names.read(map);
+  Value sectors = map.required("sectors");
+  subsidy.sectors = context.names.sectors(sectors);
+  subsidy.production_rate =
+      map.optional_number("production_rate", 0.0, NumberRange::closed(0.0, 0.95));
+  subsidy.investment_rate = map.optional_number("investment_rate", 0.0, NumberRange::unit());
+  subsidy.annual_budget = map.required_number("annual_budget", NumberRange::at_least(0.0));
+  subsidy.span = read_span(map, context.calendar);
+  map.finish();
+  return subsidy;
+}
+
+template <typename Policy, typename ReadOne>
+std::vector<Policy> read_list(MapReader& policies, std::string_view key, const Context& context,
+                              ReadOne read_one) {
+  std::vector<Policy> result;
+  for (Value& item : policies.optional_list(key)) {
+    MapReader map = item.map();
+    result.push_back(read_one(map, context));
+  }
+  return result;
+}
+
+}  // namespace
+
+Policies load_policies(MapReader& map, const Names& names, const Calendar& calendar) {
+  PolicyNames policy_names;
+  const Context context{names, calendar, policy_names};
+  Policies policies;
+  policies.export_controls =
+      read_list<ExportControl>(map, "export_controls", context, read_export_control);
+  policies.secondary_sanctions =
+      read_list<SecondarySanction>(map, "secondary_sanctions", context, read_secondary_sanction);
+  policies.import_quotas = read_list<ImportQuota>(map, "import_quotas", context, read_import_quota);
+  policies.import_subsidies =
+      read_list<ImportSubsidy>(map, "import_substitution_subsidies", context, read_import_subsidy);
+  map.finish();
+  return policies;
+}
+
+}  // namespace chokepoint::scenario_detail

@@ -1,0 +1,209 @@
+#pragma once
+
+// The validated, read-only description of a scenario: what exists and with which parameters.
+// The loader builds it from YAML; the simulation is built from it and never sees YAML.
+// Names are resolved to indices here, so nothing downstream looks a name up.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "chokepoint/scenario/calendar.hpp"
+
+namespace chokepoint {
+
+using StateIndex = std::uint32_t;
+using SectorIndex = std::uint32_t;
+
+// A per-agent attribute drawn once when the world is built, from the agent's own stream.
+struct Distribution {
+  enum class Kind { Fixed, Uniform, Normal, LogNormal };
+  Kind kind = Kind::Fixed;
+  double a = 0.0;  // Fixed: value; Uniform: low; Normal: mean; LogNormal: median
+  double b = 0.0;  // Uniform: high; Normal: sd; LogNormal: sigma of log
+  // Draws are clamped to [min, max]; the loader sets these from the attribute's valid range
+  // and the user may narrow them.
+  double min = -1e300;
+  double max = 1e300;
+
+  static Distribution fixed(double value) {
+    Distribution d;
+    d.a = value;
+    return d;
+  }
+};
+
+struct StateDesc {
+  std::string code;  // short identifier used everywhere in the scenario, e.g. "RU"
+  std::string name;
+  std::vector<std::string> blocs;
+};
+
+struct SectorDesc {
+  std::string code;
+  std::string name;
+  bool controlled = true;                // on the high-priority / dual-use control lists
+  double coalition_ip_dependence = 0.9;  // share of inputs that need coalition IP or tools
+  double target_demand = 0.0;            // units/month the target's buyers want at base price
+  double base_price = 1.0;               // USD/unit before sanctions
+  double price_elasticity = 0.5;         // of the target's demand
+  double learning_rate = 0.1;            // unit-cost fall per doubling of cumulative output
+  double capex_per_unit = 10.0;          // USD per unit/month of new capacity
+};
+
+struct FirmPopulation {
+  StateIndex state = 0;
+  SectorIndex sector = 0;
+  std::uint32_t count = 0;
+  Distribution capacity;           // units/month the firm can supply to the target market
+  Distribution unit_cost;          // USD/unit
+  Distribution quality;            // 0..1
+  Distribution coalition_revenue;  // USD/month earned in coalition markets (lost if designated)
+  Distribution risk_aversion;      // >= 0: multiplies the expected sanction loss
+  double branded_share = 1.0;      // share of firms that sell under their own brand
+};
+
+struct EntryRule {
+  double rate = 0.0;          // expected entrants per step per unit of relative excess profit
+  double cost = 1e5;          // USD: sunk cost of setting up a trading company
+  std::uint32_t reserve = 0;  // slots kept for entrants; entry stops when they are used up
+};
+
+struct IntermediaryPopulation {
+  StateIndex hub = 0;
+  SectorIndex sector = 0;
+  std::uint32_t count = 0;
+  Distribution capacity;          // units/month of throughput
+  Distribution markup;            // over the wholesale price
+  Distribution document_quality;  // 0..1: chance that altered papers pass
+  double detection_rate = 0.01;   // per-step hazard at enforcement 1 and zero anomaly
+  EntryRule entry;
+};
+
+struct BuyerPopulation {
+  SectorIndex sector = 0;
+  std::uint32_t count = 0;
+  double demand_dispersion = 0.5;  // sigma of log demand; demand is normalised to the sector
+  double price_sensitivity = 3.0;  // logit weight on log delivered price
+  double quality_weight = 1.0;
+  double reliability_weight = 1.0;
+  double loyalty = 0.5;                 // utility bonus for a current supplier
+  std::uint32_t search = 3;             // new offers sampled each step
+  std::vector<double> origin_aversion;  // per state (by index): utility penalty
+};
+
+// A half-open range of steps [start, end) during which an instrument is in force.
+struct ActiveSpan {
+  std::int32_t start = 0;
+  std::int32_t end = INT32_MAX;
+  bool contains(std::int32_t step) const { return step >= start && step < end; }
+};
+
+struct ExportControl {
+  std::string name;
+  std::vector<StateIndex> imposers;  // bloc names are expanded by the loader
+  std::vector<SectorIndex> sectors;
+  double coverage = 1.0;        // share of product lines covered
+  double end_use_checks = 0.5;  // 0..1: how much of covered supply is stopped at hubs too
+  ActiveSpan span;
+};
+
+struct SecondarySanction {
+  std::string name;
+  StateIndex imposer = 0;
+  std::vector<StateIndex> on_states;  // whose firms and intermediaries are exposed
+  bool firms = true;
+  bool intermediaries = true;
+  double intensity = 0.0;      // designation hazard scale per step
+  double penalty_months = 24;  // months of coalition revenue a designation costs
+  ActiveSpan span;
+};
+
+struct ImportQuota {
+  std::string name;
+  std::vector<StateIndex> origins;  // declared origin (the shipping state)
+  std::vector<SectorIndex> sectors;
+  enum class Cap { Share, Volume };
+  Cap cap_kind = Cap::Share;
+  double cap = 1.0;  // Share: of the sector's imports last step; Volume: units/month per origin
+  ActiveSpan span;
+};
+
+struct ImportSubsidy {
+  std::string name;
+  std::vector<SectorIndex> sectors;
+  double production_rate = 0.0;  // share of domestic producers' unit cost paid per unit sold
+  double investment_rate = 0.0;  // share of capacity investment paid
+  double annual_budget = 0.0;    // USD per calendar year; spending stops when it is used up
+  ActiveSpan span;
+};
+
+struct Policies {
+  std::vector<ExportControl> export_controls;
+  std::vector<SecondarySanction> secondary_sanctions;
+  std::vector<ImportQuota> import_quotas;
+  std::vector<ImportSubsidy> import_subsidies;
+};
+
+// Behavioural constants shared by all agents of a kind. Defaults are documented in
+// docs/MODEL_CHOICES.md; every one can be overridden in the scenario's `behaviour:` block.
+struct Behaviour {
+  // Firms
+  double target_utilisation = 0.85;
+  double markup_adjustment = 0.3;  // markup change per unit of utilisation gap
+  double markup_min = 0.1;         // below this a firm would not cover its fixed costs
+  double markup_max = 1.0;
+  double initial_markup = 0.15;
+  double wholesale_discount = 0.05;  // price cut a firm gives intermediaries
+  double channel_inertia = 0.05;     // bonus, as a share of potential revenue, for staying
+  double channel_noise = 0.01;       // logit temperature, as a share of potential revenue
+  double visibility_direct = 1.0;
+  double visibility_intermediary = 0.25;
+  double visibility_unbranded = 0.5;
+  double visibility_volume_scale = 1e5;  // USD/month at which visibility doubles
+  double all_in_propensity = 0.3;        // chance a designated firm stays in target trade
+  double invest_utilisation = 0.9;
+  double invest_hurdle = 0.15;      // margin over cost needed to invest
+  double invest_growth = 0.1;       // capacity added by one project
+  std::int32_t time_to_build = 12;  // steps
+  double experience_months = 24;    // months of output counted as initial experience
+  // Share of a sector's coalition-IP inputs that controls take away from producers in the
+  // target (who cannot buy the tools) and in third countries (who mostly still can).
+  double domestic_input_exposure = 0.5;
+  double foreign_input_exposure = 0.05;
+  // Intermediaries
+  double anomaly_weight = 1.0;
+  // Buyers
+  std::uint32_t loyal_slots = 3;
+  std::uint32_t rationing_rounds = 3;
+};
+
+struct Report {
+  std::vector<StateIndex> focus_group;  // e.g. China + Hong Kong: reported as focus_share
+  std::string focus_name = "focus";
+  std::int32_t price_base_start = 0;  // steps averaged as the price index's base
+  std::int32_t price_base_end = 12;
+};
+
+struct ScenarioDescription {
+  std::string name;
+  std::string source_path;    // file the scenario came from ("" for generated ones)
+  std::string resolved_yaml;  // the scenario as resolved, recorded in every output file
+  Calendar calendar;
+  std::uint64_t seed = 1;
+  StateIndex target = 0;
+  std::vector<StateDesc> states;
+  std::vector<SectorDesc> sectors;
+  std::vector<FirmPopulation> firms;
+  std::vector<IntermediaryPopulation> intermediaries;
+  std::vector<BuyerPopulation> buyers;
+  Policies policies;
+  Behaviour behaviour;
+  Report report;
+
+  bool in_bloc(StateIndex state, const std::string& bloc) const;
+  // Hubs are the states that host at least one intermediary population, in order of first use.
+  std::vector<StateIndex> hubs() const;
+};
+
+}  // namespace chokepoint

@@ -1,0 +1,30 @@
+#pragma once
+
+// Reading a scenario: YAML text in, a validated ScenarioDescription out. The format is
+// documented in docs/SCENARIO_FORMAT.md.
+//
+// Every problem with the input, from an unreadable file to an out-of-range value, is thrown
+// as a ScenarioError whose what() is one line: "FILE:LINE:COL: key.path: message", naming
+// what was expected and what was found, with the nearest valid name for a misspelt one.
+// No other exception escapes these functions.
+
+#include <cstdint>
+#include <string>
+
+#include "chokepoint/scenario/description.hpp"
+
+namespace chokepoint {
+
+// Reads and validates a scenario file; source_path is set to `path`. An unreadable file is
+// reported with the path as location and line 0.
+ScenarioDescription load_scenario_file(const std::string& path);
+
+// Validates scenario text; errors name `source_name` as the file. source_path stays empty.
+ScenarioDescription load_scenario_text(const std::string& yaml_text,
+                                       const std::string& source_name);
+
+// Replaces the seed (e.g. from the command line) and rewrites resolved_yaml to match, so the
+// recorded scenario shows the seed actually used.
+void override_seed(ScenarioDescription& scenario, std::uint64_t seed);
+
+}  // namespace chokepoint
