@@ -1,0 +1,14 @@
+#include "chokepoint/phases/step_context.hpp"
+
+namespace chokepoint {
+
+// Phase 1: scheduled instruments switch on and off (serial and cheap: O(policies x sectors)).
+void apply_policies(StepContext& context) {
+  const ScenarioDescription& scenario = context.scenario;
+  apply_export_controls(scenario, context.step, context.policy);
+  apply_secondary_sanctions(scenario, context.step, context.policy);
+  apply_import_quotas(scenario, context.step, context.history, context.policy);
+  apply_import_subsidies(scenario, context.step, context.policy);
+}
+
+}  // namespace chokepoint

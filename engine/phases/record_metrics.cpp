@@ -1,0 +1,155 @@
+#include <cmath>
+#include <limits>
+
+#include "chokepoint/phases/step_context.hpp"
+#include "chokepoint/sim/metrics.hpp"
+
+namespace chokepoint {
+
+namespace {
+
+// Deliveries by making state and route, from each firm's sales. What went through a pool is
+// attributed to its suppliers pro rata; seized goods never arrived and are not counted.
+void record_deliveries(const StepContext& context, MetricsBuffer& metrics) {
+  const World& world = context.world;
+  const Firms& firms = world.firms;
+  const std::int32_t t = context.step;
+  const std::size_t states = world.state_count;
+  const double discount = 1.0 - context.scenario.behaviour.wholesale_discount;
+  for (std::size_t f = 0; f < firms.count; ++f) {
+    const SectorIndex k = firms.sector[f];
+    const StateIndex s = firms.state[f];
+    double units = 0.0, value = 0.0;
+    Route route = firms.domestic[f] ? Route::Domestic : Route::Direct;
+    if (firms.channel[f] == Channel::Direct) {
+      units = world.offers.sold[f];
+      value = units * firms.price[f];
+    } else if (firms.channel[f] == Channel::Intermediary) {
+      route = Route::Intermediary;
+      const Pool& pool = world.pools[static_cast<std::size_t>(firms.pool[f])];
+      const double share = pool.supply > 0.0 ? firms.offered[f] / pool.supply : 0.0;
+      units = share * pool.delivered;
+      value = share * pool.delivered_value;
+      if (world.is_coalition[s]) {
+        metrics.at(Metric::CoalitionExportsToHub, t, pool.hub_index) += firms.sales[f];
+        metrics.at(Metric::CoalitionExportsToHubValue, t, pool.hub_index) +=
+            firms.sales[f] * firms.price[f] * discount;
+      }
+    }
+    const std::size_t cell = (k * states + s) * kRouteCount + static_cast<std::size_t>(route);
+    metrics.at(Metric::Imports, t, cell) += units;
+    metrics.at(Metric::ImportsValue, t, cell) += value;
+    metrics.at(Metric::FirmsServing, t,
+               s * kChannelCount + static_cast<std::size_t>(firms.channel[f])) += 1.0;
+    if (firms.newly_designated[f]) metrics.at(Metric::FirmDesignations, t, s) += 1.0;
+    if (firms.designated[f]) {
+      metrics.at(Metric::FirmsDesignatedTotal, t, s) += 1.0;
+      metrics.at(Metric::CoalitionRevenueLost, t) += firms.coalition_revenue[f];
+    }
+    if (firms.domestic[f])
+      metrics.at(Metric::DomesticCapacity, t, k) += firms.effective_capacity[f];
+  }
+}
+
+// Imports by declared origin: what customs statistics of the target would show.
+void record_shippers(const StepContext& context, MetricsBuffer& metrics) {
+  const World& world = context.world;
+  const Offers& offers = world.offers;
+  const std::int32_t t = context.step;
+  for (std::size_t o = 0; o < offers.count; ++o) {
+    if (offers.route[o] == Route::Domestic || offers.seized[o] || offers.sold[o] <= 0.0) continue;
+    const std::size_t cell = offers.sector[o] * world.state_count + offers.shipper[o];
+    metrics.at(Metric::ImportsByShipper, t, cell) += offers.sold[o];
+    metrics.at(Metric::ImportsByShipperValue, t, cell) += offers.sold[o] * offers.price[o];
+  }
+}
+
+void record_dependence(const StepContext& context, MetricsBuffer& metrics) {
+  const ScenarioDescription& scenario = context.scenario;
+  const std::size_t states = context.world.state_count;
+  const std::int32_t t = context.step;
+  std::vector<double>& imports = context.history.imports_by_sector;
+  std::fill(imports.begin(), imports.end(), 0.0);
+  double shipper_total = 0.0, maker_total = 0.0;
+  for (std::size_t k = 0; k < scenario.sectors.size(); ++k) {
+    for (std::size_t s = 0; s < states; ++s) {
+      imports[k] += metrics.at(Metric::ImportsByShipper, t, k * states + s);
+      if (!scenario.sectors[k].controlled) continue;
+      const double shipped = metrics.at(Metric::ImportsByShipperValue, t, k * states + s);
+      const std::size_t cell = (k * states + s) * kRouteCount;
+      const double made = metrics.at(Metric::ImportsValue, t, cell + 0) +
+                          metrics.at(Metric::ImportsValue, t, cell + 1);
+      metrics.at(Metric::ShipperShareControlled, t, s) += shipped;
+      metrics.at(Metric::MakerShareControlled, t, s) += made;
+      shipper_total += shipped;
+      maker_total += made;
+    }
+  }
+  double hhi = 0.0, focus = 0.0, focus_maker = 0.0;
+  for (std::size_t s = 0; s < states; ++s) {
+    double& shipper_share = metrics.at(Metric::ShipperShareControlled, t, s);
+    double& maker_share = metrics.at(Metric::MakerShareControlled, t, s);
+    shipper_share = shipper_total > 0.0 ? shipper_share / shipper_total : 0.0;
+    maker_share = maker_total > 0.0 ? maker_share / maker_total : 0.0;
+    hhi += shipper_share * shipper_share;
+  }
+  for (StateIndex s : scenario.report.focus_group) {
+    focus += metrics.at(Metric::ShipperShareControlled, t, s);
+    focus_maker += metrics.at(Metric::MakerShareControlled, t, s);
+  }
+  metrics.at(Metric::FocusShare, t) = focus;
+  metrics.at(Metric::FocusMakerShare, t) = focus_maker;
+  metrics.at(Metric::Hhi, t) = hhi;
+}
+
+void record_sectors(const StepContext& context, MetricsBuffer& metrics) {
+  const World& world = context.world;
+  const std::size_t states = world.state_count;
+  const std::int32_t t = context.step;
+  for (std::size_t b = 0; b < world.buyers.count; ++b)
+    metrics.at(Metric::Demand, t, world.buyers.sector[b]) += world.buyers.demand[b];
+  for (std::size_t k = 0; k < world.sector_count; ++k) {
+    double units = 0.0, value = 0.0, domestic = 0.0;
+    for (std::size_t s = 0; s < states; ++s)
+      for (int r = 0; r < kRouteCount; ++r) {
+        const std::size_t cell = (k * states + s) * kRouteCount + static_cast<std::size_t>(r);
+        units += metrics.at(Metric::Imports, t, cell);
+        value += metrics.at(Metric::ImportsValue, t, cell);
+        if (r == static_cast<int>(Route::Domestic))
+          domestic += metrics.at(Metric::Imports, t, cell);
+      }
+    metrics.at(Metric::AveragePrice, t, k) =
+        units > 0.0 ? value / units : std::numeric_limits<double>::quiet_NaN();
+    metrics.at(Metric::DomesticShare, t, k) = units > 0.0 ? domestic / units : 0.0;
+    metrics.at(Metric::UnmetDemand, t, k) = context.totals.unmet_by_sector[k];
+    metrics.at(Metric::SubsidyOutlays, t, k) = context.totals.subsidy_paid[k];
+  }
+}
+
+void record_hubs(const StepContext& context, MetricsBuffer& metrics) {
+  const World& world = context.world;
+  const std::int32_t t = context.step;
+  for (const Pool& pool : world.pools) {
+    metrics.at(Metric::IntermediariesActive, t, pool.hub_index) += pool.active;
+    metrics.at(Metric::HubVolume, t, pool.hub_index) += pool.delivered;
+    metrics.at(Metric::HubSeized, t, pool.hub_index) += pool.sales - pool.delivered;
+  }
+  for (std::size_t h = 0; h < world.hubs.size(); ++h) {
+    metrics.at(Metric::IntermediariesEntered, t, h) = context.totals.entered_by_hub[h];
+    metrics.at(Metric::IntermediariesDesignated, t, h) = context.totals.designated_by_hub[h];
+  }
+}
+
+}  // namespace
+
+// Phase 6: the step's series, computed serially in agent order so that every sum is
+// reproducible to the bit.
+void record_metrics(StepContext& context, MetricsBuffer& metrics) {
+  record_deliveries(context, metrics);
+  record_shippers(context, metrics);
+  record_dependence(context, metrics);
+  record_sectors(context, metrics);
+  record_hubs(context, metrics);
+}
+
+}  // namespace chokepoint

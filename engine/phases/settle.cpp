@@ -1,0 +1,161 @@
+#include <algorithm>
+#include <cmath>
+
+#include "chokepoint/phases/decision_rules.hpp"
+#include "chokepoint/phases/step_context.hpp"
+#include "chokepoint/random/stream.hpp"
+#include "util/parallel.hpp"
+
+namespace chokepoint {
+
+namespace {
+
+void sum_pool_sales(World& world) {
+  for (Pool& pool : world.pools)
+    pool.sales = 0.0;
+  const Intermediaries& intermediaries = world.intermediaries;
+  for (std::size_t i = 0; i < intermediaries.count; ++i)
+    world.pools[intermediaries.pool[i]].sales += world.offers.sold[world.intermediary_offer(i)];
+}
+
+// Enforcement at the hub and secondary sanctions on the hub's state both catch shipments;
+// anomalous volume against the pool's average is the "roundabout" signature investigators
+// look for (MODEL.md 4.3).
+void detect_intermediary(const StepContext& context, std::size_t slot) {
+  World& world = context.world;
+  Intermediaries& intermediaries = world.intermediaries;
+  const std::size_t o = world.intermediary_offer(slot);
+  intermediaries.detected[slot] = 0;
+  const double sold = world.offers.sold[o];
+  intermediaries.last_sales[slot] = sold;
+  if (intermediaries.status[slot] != IntermediaryStatus::Active || sold <= 0.0) return;
+  const Pool& pool = world.pools[intermediaries.pool[slot]];
+  const IntermediaryPopulation& population = context.scenario.intermediaries[pool.population];
+  const double mean_sales = pool.active > 0 ? pool.sales / pool.active : sold;
+  const double anomaly = std::max(0.0, sold / mean_sales - 1.0);
+  const double enforcement = 1.0;
+  const double p = detection_probability(population.detection_rate, enforcement, anomaly,
+                                         context.scenario.behaviour.anomaly_weight,
+                                         intermediaries.document_quality[slot],
+                                         context.policy.intermediary_sanction_intensity[pool.hub]);
+  RandomStream stream(context.scenario.seed, world.intermediary_id(slot),
+                      static_cast<std::uint32_t>(context.step), Purpose::Detection);
+  if (stream.uniform() < p) {
+    intermediaries.detected[slot] = 1;
+    intermediaries.status[slot] = IntermediaryStatus::Designated;
+    world.offers.seized[o] = 1;  // the shipment is seized at the border
+  }
+}
+
+// Goods in a seized shipment never arrive: the buyer's allocation from it becomes unmet.
+void withdraw_seized(World& world, std::size_t b) {
+  Buyers& buyers = world.buyers;
+  const std::size_t base = b * buyers.slots;
+  for (std::uint32_t s = 0; s < buyers.slots; ++s) {
+    const std::int32_t o = buyers.slot_offer[base + s];
+    if (o < 0 || !world.offers.seized[static_cast<std::size_t>(o)]) continue;
+    buyers.unmet[b] += buyers.slot_received[base + s];
+    buyers.slot_received[base + s] = 0.0;
+  }
+}
+
+void sum_pool_deliveries(World& world) {
+  for (Pool& pool : world.pools)
+    pool.delivered = pool.delivered_value = pool.margin = 0.0;
+  const Intermediaries& intermediaries = world.intermediaries;
+  const Offers& offers = world.offers;
+  for (std::size_t i = 0; i < intermediaries.count; ++i) {
+    const std::size_t o = world.intermediary_offer(i);
+    if (offers.sold[o] <= 0.0) continue;
+    Pool& pool = world.pools[intermediaries.pool[i]];
+    const double wholesale = pool.supply > 0.0 ? pool.supply_value / pool.supply : 0.0;
+    pool.margin += offers.sold[o] * (offers.price[o] - wholesale);
+    if (offers.seized[o]) continue;
+    pool.delivered += offers.sold[o];
+    pool.delivered_value += offers.sold[o] * offers.price[o];
+  }
+}
+
+void settle_firm(const StepContext& context, std::size_t f) {
+  const ScenarioDescription& scenario = context.scenario;
+  const Behaviour& behaviour = scenario.behaviour;
+  World& world = context.world;
+  Firms& firms = world.firms;
+  const PolicyState& policy = context.policy;
+
+  double sales = 0.0;
+  if (firms.channel[f] == Channel::Direct) {
+    sales = world.offers.sold[f];
+  } else if (firms.channel[f] == Channel::Intermediary) {
+    // Intermediaries buy from their suppliers pro rata to what each offered.
+    const Pool& pool = world.pools[static_cast<std::size_t>(firms.pool[f])];
+    if (pool.supply > 0.0) sales = firms.offered[f] * std::min(1.0, pool.sales / pool.supply);
+  }
+  firms.sales[f] = sales;
+  const double capacity = firms.effective_capacity[f];
+  const double utilisation = capacity > 0.0 ? sales / capacity : 0.0;
+  constexpr double kSmoothing = 0.3;  // weight of this step in the smoothed utilisation
+  firms.utilisation[f] = (1.0 - kSmoothing) * firms.utilisation[f] + kSmoothing * utilisation;
+
+  const SectorIndex sector = firms.sector[f];
+  firms.subsidy_claim[f] = firms.domestic[f] && policy.subsidy_policy[sector] >= 0
+                               ? policy.production_subsidy[sector] * firms.unit_cost[f] * sales
+                               : 0.0;
+  firms.cumulative_output[f] += sales;
+  firms.unit_cost[f] =
+      learning_unit_cost(firms.base_unit_cost[f], firms.cumulative_output[f],
+                         firms.initial_experience[f], scenario.sectors[sector].learning_rate);
+
+  firms.newly_designated[f] = 0;
+  const StateIndex state = firms.state[f];
+  const double intensity = policy.firm_sanction_intensity[state];
+  if (firms.designated[f] || firms.domestic[f] || intensity <= 0.0 || sales <= 0.0) return;
+  const double visibility =
+      (firms.channel[f] == Channel::Direct ? behaviour.visibility_direct
+                                           : behaviour.visibility_intermediary) *
+      (firms.branded[f] ? 1.0 : behaviour.visibility_unbranded);
+  const double p = designation_probability(intensity, visibility, sales * firms.price[f],
+                                           behaviour.visibility_volume_scale);
+  RandomStream stream(scenario.seed, world.firm_id(f), static_cast<std::uint32_t>(context.step),
+                      Purpose::Designation);
+  if (stream.uniform() >= p) return;
+  firms.designated[f] = 1;
+  firms.newly_designated[f] = 1;
+  // Once designated the firm has nothing left to lose in coalition markets: some go all in on
+  // the target, the rest leave target trade to seek delisting.
+  RandomStream choice(scenario.seed, world.firm_id(f), static_cast<std::uint32_t>(context.step),
+                      Purpose::AllInChoice);
+  if (choice.uniform() >= behaviour.all_in_propensity) firms.exited_target[f] = 1;
+}
+
+// Production subsidies are paid sector by sector from the year's budget, pro rata when the
+// claims exceed what is left.
+void pay_production_subsidies(StepContext& context) {
+  const Firms& firms = context.world.firms;
+  std::vector<double>& paid = context.totals.subsidy_paid;
+  std::fill(paid.begin(), paid.end(), 0.0);
+  for (std::size_t f = 0; f < firms.count; ++f)
+    paid[firms.sector[f]] += firms.subsidy_claim[f];
+  for (SectorIndex k = 0; k < paid.size(); ++k)
+    paid[k] *= draw_subsidy_budget(context.policy, k, paid[k]);
+}
+
+}  // namespace
+
+// Phase 4: detections and seizures, deliveries, sales, learning, designations, subsidies.
+void settle(StepContext& context) {
+  World& world = context.world;
+  sum_pool_sales(world);
+  parallel_over(world.intermediaries.count,
+                [&](std::size_t i) { detect_intermediary(context, i); });
+  parallel_over(world.buyers.count, [&](std::size_t b) { withdraw_seized(world, b); });
+  sum_pool_deliveries(world);
+  parallel_over(world.firms.count, [&](std::size_t f) { settle_firm(context, f); });
+  pay_production_subsidies(context);
+  std::vector<double>& unmet = context.totals.unmet_by_sector;
+  std::fill(unmet.begin(), unmet.end(), 0.0);
+  for (std::size_t b = 0; b < world.buyers.count; ++b)
+    unmet[world.buyers.sector[b]] += world.buyers.unmet[b];
+}
+
+}  // namespace chokepoint

@@ -1,0 +1,31 @@
+#include "chokepoint/policy/policy_state.hpp"
+
+namespace chokepoint {
+
+// Budgets are annual: on the first step of each calendar year every subsidy's budget is
+// refilled, and payments stop for the rest of the year once it is spent (MODEL.md 4.1).
+// Where two subsidies cover a sector, the later one in the scenario pays.
+void apply_import_subsidies(const ScenarioDescription& scenario, std::int32_t step,
+                            PolicyState& policy) {
+  const auto& subsidies = scenario.policies.import_subsidies;
+  const std::int32_t year = scenario.calendar.year_of(step);
+  if (year != policy.budget_year) {
+    for (std::size_t i = 0; i < subsidies.size(); ++i)
+      policy.subsidy_budget_left[i] = subsidies[i].annual_budget;
+    policy.budget_year = year;
+  }
+  std::fill(policy.production_subsidy.begin(), policy.production_subsidy.end(), 0.0);
+  std::fill(policy.investment_subsidy.begin(), policy.investment_subsidy.end(), 0.0);
+  std::fill(policy.subsidy_policy.begin(), policy.subsidy_policy.end(), -1);
+  for (std::size_t i = 0; i < subsidies.size(); ++i) {
+    const ImportSubsidy& subsidy = subsidies[i];
+    if (!subsidy.span.contains(step)) continue;
+    for (SectorIndex sector : subsidy.sectors) {
+      policy.production_subsidy[sector] = subsidy.production_rate;
+      policy.investment_subsidy[sector] = subsidy.investment_rate;
+      policy.subsidy_policy[sector] = static_cast<std::int32_t>(i);
+    }
+  }
+}
+
+}  // namespace chokepoint

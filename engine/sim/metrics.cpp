@@ -1,0 +1,237 @@
+#include "chokepoint/sim/metrics.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "chokepoint/world/world.hpp"
+
+namespace chokepoint {
+
+namespace {
+
+struct SeriesSpec {
+  Metric metric;
+  const char* name;
+  const char* units;
+  const char* long_name;
+  std::vector<std::string> dims;
+  bool integer = false;
+};
+
+std::vector<SeriesSpec> series_specs() {
+  using M = Metric;
+  return {
+      {M::Imports,
+       "imports",
+       "units/month",
+       "target's deliveries by sector, making state and route",
+       {"time", "sector", "state", "route"}},
+      {M::ImportsValue,
+       "imports_value",
+       "USD/month",
+       "value of the target's deliveries at delivered prices",
+       {"time", "sector", "state", "route"}},
+      {M::ImportsByShipper,
+       "imports_by_shipper",
+       "units/month",
+       "target's imports by sector and declared origin (shipping state)",
+       {"time", "sector", "state"}},
+      {M::ImportsByShipperValue,
+       "imports_by_shipper_value",
+       "USD/month",
+       "value of the target's imports by declared origin",
+       {"time", "sector", "state"}},
+      {M::ShipperShareControlled,
+       "shipper_share_controlled",
+       "1",
+       "share of controlled-goods import value by shipping state",
+       {"time", "state"}},
+      {M::MakerShareControlled,
+       "maker_share_controlled",
+       "1",
+       "share of controlled-goods import value by making state",
+       {"time", "state"}},
+      {M::FocusShare,
+       "focus_share",
+       "1",
+       "focus group's share of controlled-goods import value (shipping basis)",
+       {"time"}},
+      {M::FocusMakerShare,
+       "focus_maker_share",
+       "1",
+       "focus group's share of controlled-goods import value (making basis)",
+       {"time"}},
+      {M::Hhi,
+       "hhi",
+       "1",
+       "Herfindahl-Hirschman index of shipping states' shares of controlled imports",
+       {"time"}},
+      {M::AveragePrice,
+       "average_price",
+       "USD/unit",
+       "average delivered price (NaN when nothing was delivered)",
+       {"time", "sector"}},
+      {M::PriceIndex,
+       "price_index",
+       "1",
+       "price index of controlled goods, base period = 1 (base-period value weights)",
+       {"time"}},
+      {M::Demand,
+       "demand",
+       "units/month",
+       "quantity the target's buyers wanted",
+       {"time", "sector"}},
+      {M::UnmetDemand,
+       "unmet_demand",
+       "units/month",
+       "demand left unserved (shortage)",
+       {"time", "sector"}},
+      {M::DomesticShare,
+       "domestic_share",
+       "1",
+       "domestic producers' share of deliveries",
+       {"time", "sector"}},
+      {M::DomesticCapacity,
+       "domestic_capacity",
+       "units/month",
+       "effective capacity of the target's producers",
+       {"time", "sector"}},
+      {M::SubsidyOutlays,
+       "subsidy_outlays",
+       "USD/month",
+       "import-substitution subsidies paid (production and investment)",
+       {"time", "sector"}},
+      {M::IntermediariesActive,
+       "intermediaries_active",
+       "count",
+       "active intermediaries at the end of the step",
+       {"time", "hub"},
+       true},
+      {M::IntermediariesEntered,
+       "intermediaries_entered",
+       "count",
+       "intermediaries that entered",
+       {"time", "hub"},
+       true},
+      {M::IntermediariesDesignated,
+       "intermediaries_designated",
+       "count",
+       "intermediaries detected and designated",
+       {"time", "hub"},
+       true},
+      {M::HubVolume,
+       "hub_volume",
+       "units/month",
+       "goods delivered to the target through the hub",
+       {"time", "hub"}},
+      {M::HubSeized,
+       "hub_seized",
+       "units/month",
+       "goods seized from the hub's intermediaries",
+       {"time", "hub"}},
+      {M::CoalitionExportsToHub,
+       "coalition_exports_to_hub",
+       "units/month",
+       "coalition-made goods bought by the hub's intermediaries",
+       {"time", "hub"}},
+      {M::CoalitionExportsToHubValue,
+       "coalition_exports_to_hub_value",
+       "USD/month",
+       "value of coalition-made goods bought by the hub's intermediaries",
+       {"time", "hub"}},
+      {M::FirmsServing,
+       "firms_serving",
+       "count",
+       "firms by home state and channel to the target",
+       {"time", "state", "channel"},
+       true},
+      {M::FirmDesignations,
+       "firm_designations",
+       "count",
+       "firms designated under secondary sanctions this step",
+       {"time", "state"},
+       true},
+      {M::FirmsDesignatedTotal,
+       "firms_designated_total",
+       "count",
+       "firms designated so far",
+       {"time", "state"},
+       true},
+      {M::CoalitionRevenueLost,
+       "coalition_revenue_lost",
+       "USD/month",
+       "coalition-market revenue of all designated firms",
+       {"time"}},
+  };
+}
+
+}  // namespace
+
+MetricsBuffer::MetricsBuffer(const ScenarioDescription& scenario) {
+  const Calendar& calendar = scenario.calendar;
+  Axis time{"time", {}, {}, "days since 1970-01-01", "first day of the step"};
+  for (std::int32_t t = 0; t < calendar.steps; ++t) {
+    time.values.push_back(static_cast<double>(calendar.days_since_epoch(t)));
+    time.labels.push_back(calendar.label(t));
+  }
+  Axis sector{"sector", {}, {}, "", "product group"};
+  for (const SectorDesc& s : scenario.sectors)
+    sector.labels.push_back(s.code);
+  Axis state{"state", {}, {}, "", "state or bloc"};
+  for (const StateDesc& s : scenario.states)
+    state.labels.push_back(s.code);
+  Axis route{"route", {"direct", "intermediary", "domestic"}, {}, "", "how goods reach the target"};
+  Axis hub{"hub", {}, {}, "", "hub state hosting intermediaries"};
+  for (StateIndex h : scenario.hubs())
+    hub.labels.push_back(scenario.states[h].code);
+  Axis channel{"channel", {"direct", "intermediary", "abstain"}, {}, "", "firm's channel"};
+  record_.axes = {time, sector, state, route, hub, channel};
+
+  for (const SeriesSpec& spec : series_specs()) {
+    Series series{spec.name, spec.units, spec.long_name, spec.dims, {}, spec.integer};
+    std::size_t inner = 1;
+    for (std::size_t d = 1; d < spec.dims.size(); ++d) {
+      for (const Axis& axis : record_.axes)
+        if (axis.name == spec.dims[d]) inner *= axis.size();
+    }
+    series.values.assign(static_cast<std::size_t>(calendar.steps) * inner, 0.0);
+    inner_[static_cast<std::size_t>(spec.metric)] = inner;
+    record_.series.push_back(std::move(series));
+  }
+}
+
+// A fixed-weight (Laspeyres) index: each controlled sector's price relative to its average in
+// the base period, weighted by the sector's share of base-period delivered value. Sectors
+// with nothing delivered in a step drop out and the weights of the rest are rescaled.
+void MetricsBuffer::finish_price_index(const ScenarioDescription& scenario,
+                                       std::int32_t steps_run) {
+  const std::size_t sectors = scenario.sectors.size();
+  const std::int32_t base_end = std::min(scenario.report.price_base_end, steps_run);
+  std::vector<double> base_price(sectors, 0.0), base_value(sectors, 0.0);
+  for (std::size_t k = 0; k < sectors; ++k) {
+    if (!scenario.sectors[k].controlled) continue;
+    double price_sum = 0.0, count = 0.0;
+    for (std::int32_t t = scenario.report.price_base_start; t < base_end; ++t) {
+      const double price = at(Metric::AveragePrice, t, k);
+      if (std::isnan(price)) continue;
+      price_sum += price;
+      count += 1.0;
+      base_value[k] += price * (at(Metric::Demand, t, k) - at(Metric::UnmetDemand, t, k));
+    }
+    base_price[k] = count > 0.0 ? price_sum / count : 0.0;
+  }
+  for (std::int32_t t = 0; t < steps_run; ++t) {
+    double weighted = 0.0, weight = 0.0;
+    for (std::size_t k = 0; k < sectors; ++k) {
+      const double price = at(Metric::AveragePrice, t, k);
+      if (base_price[k] <= 0.0 || base_value[k] <= 0.0 || std::isnan(price)) continue;
+      weighted += base_value[k] * price / base_price[k];
+      weight += base_value[k];
+    }
+    at(Metric::PriceIndex, t) =
+        weight > 0.0 ? weighted / weight : std::numeric_limits<double>::quiet_NaN();
+  }
+}
+
+}  // namespace chokepoint

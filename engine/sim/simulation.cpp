@@ -1,0 +1,92 @@
+#include "chokepoint/sim/simulation.hpp"
+
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+
+#include <chrono>
+#include <ctime>
+
+#include "chokepoint/version.hpp"
+
+namespace chokepoint {
+
+Simulation::Simulation(const ScenarioDescription& scenario)
+    : scenario_(scenario),
+      world_(build_world(scenario)),
+      policy_(make_policy_state(scenario)),
+      metrics_(scenario) {
+  history_.imports_by_sector.assign(scenario.sectors.size(), 0.0);
+  totals_.unmet_by_sector.assign(scenario.sectors.size(), 0.0);
+  totals_.subsidy_paid.assign(scenario.sectors.size(), 0.0);
+  totals_.entered_by_hub.assign(world_.hubs.size(), 0);
+  totals_.designated_by_hub.assign(world_.hubs.size(), 0);
+}
+
+void Simulation::step() {
+  StepContext context{scenario_, world_, policy_, history_, totals_, step_};
+  const auto timed = [this](Phase phase, auto&& run) {
+    const auto start = std::chrono::steady_clock::now();
+    run();
+    phase_seconds_[static_cast<std::size_t>(phase)] +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  timed(Phase::Policies, [&] { apply_policies(context); });
+  timed(Phase::Offers, [&] { make_offers(context); });
+  timed(Phase::Matching, [&] { match_buyers(context); });
+  timed(Phase::Settlement, [&] { settle(context); });
+  timed(Phase::EntryExit, [&] { entry_exit_investment(context); });
+  timed(Phase::Metrics, [&] { record_metrics(context, metrics_); });
+  ++step_;
+}
+
+RunRecord Simulation::take_record(RunMetadata metadata) {
+  metrics_.finish_price_index(scenario_, step_);
+  RunRecord record = std::move(metrics_.record());
+  Series controlled{"sector_controlled", "1", "1 if the sector is on the control lists",
+                    {"sector"},          {},  true};
+  for (const SectorDesc& sector : scenario_.sectors)
+    controlled.values.push_back(sector.controlled ? 1.0 : 0.0);
+  record.series.push_back(std::move(controlled));
+  metadata.scenario_name = scenario_.name;
+  metadata.scenario_file = scenario_.source_path;
+  metadata.resolved_scenario = scenario_.resolved_yaml;
+  metadata.seed = scenario_.seed;
+  metadata.engine_version = std::string(engine_version());
+  metadata.git_revision = std::string(git_revision());
+  metadata.calendar_start = scenario_.calendar.label(0);
+  metadata.months_per_step = scenario_.calendar.months_per_step;
+  metadata.steps = step_;
+  record.meta = std::move(metadata);
+  return record;
+}
+
+std::string utc_now_iso8601() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+RunRecord run_scenario(const ScenarioDescription& scenario, const RunOptions& options) {
+  const int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                            static_cast<std::size_t>(threads));
+  RunMetadata metadata;
+  metadata.started_utc = utc_now_iso8601();
+  metadata.threads = threads;
+  metadata.processes = 1;
+  const auto start = std::chrono::steady_clock::now();
+  Simulation simulation(scenario);
+  while (!simulation.finished()) {
+    simulation.step();
+    if (options.progress) options.progress(simulation.steps_done(), scenario.calendar.steps);
+  }
+  metadata.wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  metadata.finished_utc = utc_now_iso8601();
+  return simulation.take_record(std::move(metadata));
+}
+
+}  // namespace chokepoint

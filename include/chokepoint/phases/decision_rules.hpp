@@ -1,0 +1,61 @@
+#pragma once
+
+// The agents' decision rules as pure functions of their inputs, so that each can be tested on
+// its own. The phases apply them to every agent.
+
+#include <array>
+#include <cstdint>
+
+#include "chokepoint/scenario/description.hpp"
+#include "chokepoint/world/world.hpp"
+
+namespace chokepoint {
+
+// --- Firms -------------------------------------------------------------------------------
+
+// Markup moves with capacity utilisation: up when the firm sells more than its target
+// utilisation, down when it has idle capacity.
+double adapt_markup(double markup, double utilisation, const Behaviour& behaviour);
+
+// Unit cost on the learning curve: falls by `learning_rate` per doubling of cumulative output.
+double learning_unit_cost(double base_cost, double cumulative_output, double initial_experience,
+                          double learning_rate);
+
+// Per-step probability that a sanctioning state designates a firm or intermediary. Hazard is
+// intensity x visibility x a volume factor that is 1 at `volume_scale` USD/month of target
+// sales and grows with its log (large, regular shippers are noticed first).
+double designation_probability(double intensity, double visibility, double monthly_value,
+                               double volume_scale);
+
+struct ChannelValues {
+  std::array<double, kChannelCount> profit{};  // expected USD/month, net of sanction risk
+  std::array<bool, kChannelCount> allowed{};
+};
+
+// Logit choice among allowed channels. The temperature and the bonus for staying on the
+// current channel are shares of the firm's potential revenue, so the rule is scale-free.
+// `u` is a uniform draw from the firm's ChannelChoice stream.
+Channel choose_channel(const ChannelValues& values, Channel current, double potential_revenue,
+                       const Behaviour& behaviour, double u);
+
+// --- Intermediaries ----------------------------------------------------------------------
+
+// Per-step probability that an intermediary's shipments are caught: rises with enforcement
+// and with how far its volume stands out from its pool's average, falls with document quality.
+double detection_probability(double detection_rate, double enforcement, double anomaly,
+                             double anomaly_weight, double document_quality,
+                             double sanction_intensity);
+
+// Expected number of entrants into a pool this step: positive when a year of the expected
+// margin of one more intermediary exceeds the sunk cost of setting one up.
+double expected_entrants(double expected_monthly_margin, const EntryRule& rule);
+
+// --- Buyers --------------------------------------------------------------------------------
+
+// Logit utility of an offer to a buyer (MODEL.md 4.4): price relative to the sector's base
+// price on a log scale (`log_price_ratio` = ln(price / base price), computed once per offer),
+// quality, reliability, aversion to the declared origin, loyalty.
+double offer_utility(const BuyerPopulation& buyer, double log_price_ratio, double quality,
+                     double reliability, StateIndex shipper, bool loyal);
+
+}  // namespace chokepoint

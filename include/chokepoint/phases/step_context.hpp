@@ -1,0 +1,41 @@
+#pragma once
+
+// What every phase of a step reads and writes. Phases are free functions over this context,
+// one per file in engine/phases/, called in the fixed order of MODEL.md section 5.
+
+#include <cstdint>
+#include <vector>
+
+#include "chokepoint/policy/policy_state.hpp"
+#include "chokepoint/scenario/description.hpp"
+#include "chokepoint/world/world.hpp"
+
+namespace chokepoint {
+
+class MetricsBuffer;
+
+// Totals of the step, filled by settlement and entry, read by metrics and the next step.
+struct StepTotals {
+  std::vector<double> unmet_by_sector;  // units/month
+  std::vector<double> subsidy_paid;     // USD this step, [sector]
+  std::vector<std::uint32_t> entered_by_hub;
+  std::vector<std::uint32_t> designated_by_hub;
+};
+
+struct StepContext {
+  const ScenarioDescription& scenario;
+  World& world;
+  PolicyState& policy;
+  ImportHistory& history;
+  StepTotals& totals;
+  std::int32_t step = 0;
+};
+
+void apply_policies(StepContext& context);
+void make_offers(StepContext& context);
+void match_buyers(StepContext& context);
+void settle(StepContext& context);
+void entry_exit_investment(StepContext& context);
+void record_metrics(StepContext& context, MetricsBuffer& metrics);
+
+}  // namespace chokepoint

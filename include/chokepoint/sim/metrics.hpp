@@ -1,0 +1,74 @@
+#pragma once
+
+// Per-step series of a run (MODEL.md section 7), buffered in memory (steps x a few hundred
+// numbers) and handed to the writer as a RunRecord when the run ends.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "chokepoint/output/run_record.hpp"
+#include "chokepoint/scenario/description.hpp"
+
+namespace chokepoint {
+
+enum class Metric : std::size_t {
+  Imports,                     // [time, sector, origin, route] units/month by making state
+  ImportsValue,                // same, USD/month
+  ImportsByShipper,            // [time, sector, state] units/month by declared origin
+  ImportsByShipperValue,       // same, USD/month
+  ShipperShareControlled,      // [time, state] share of controlled-import value
+  MakerShareControlled,        // [time, state]
+  FocusShare,                  // [time] shipper basis
+  FocusMakerShare,             // [time]
+  Hhi,                         // [time] over shippers of controlled imports
+  AveragePrice,                // [time, sector] USD/unit delivered
+  PriceIndex,                  // [time] controlled goods, base period = 1 (filled at the end)
+  Demand,                      // [time, sector]
+  UnmetDemand,                 // [time, sector]
+  DomesticShare,               // [time, sector]
+  DomesticCapacity,            // [time, sector] effective units/month
+  SubsidyOutlays,              // [time, sector] USD/month
+  IntermediariesActive,        // [time, hub]
+  IntermediariesEntered,       // [time, hub]
+  IntermediariesDesignated,    // [time, hub]
+  HubVolume,                   // [time, hub] units/month delivered through the hub
+  HubSeized,                   // [time, hub] units/month seized
+  CoalitionExportsToHub,       // [time, hub] units/month of coalition-made goods bought by hubs
+  CoalitionExportsToHubValue,  // [time, hub] USD/month
+  FirmsServing,                // [time, state, channel]
+  FirmDesignations,            // [time, state] new designations
+  FirmsDesignatedTotal,        // [time, state]
+  CoalitionRevenueLost,        // [time] USD/month
+  Count
+};
+
+class MetricsBuffer {
+ public:
+  explicit MetricsBuffer(const ScenarioDescription& scenario);
+
+  // Element `index` (row-major over the series' non-time dims) of `metric` at `step`.
+  double& at(Metric metric, std::int32_t step, std::size_t index = 0) {
+    Series& s = record_.series[static_cast<std::size_t>(metric)];
+    return s
+        .values[static_cast<std::size_t>(step) * inner_[static_cast<std::size_t>(metric)] + index];
+  }
+  double at(Metric metric, std::int32_t step, std::size_t index = 0) const {
+    const Series& s = record_.series[static_cast<std::size_t>(metric)];
+    return s
+        .values[static_cast<std::size_t>(step) * inner_[static_cast<std::size_t>(metric)] + index];
+  }
+  std::size_t inner_size(Metric metric) const { return inner_[static_cast<std::size_t>(metric)]; }
+  const RunRecord& record() const { return record_; }
+  RunRecord& record() { return record_; }
+  // Fills the price index from the average prices, once the base period has been run.
+  void finish_price_index(const ScenarioDescription& scenario, std::int32_t steps_run);
+
+ private:
+  RunRecord record_;
+  std::array<std::size_t, static_cast<std::size_t>(Metric::Count)> inner_{};
+};
+
+}  // namespace chokepoint

@@ -1,0 +1,88 @@
+#include "chokepoint/phases/decision_rules.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+
+using namespace chokepoint;
+
+TEST_CASE("Markup rises with utilisation above target and stays in bounds", "[firms]") {
+  Behaviour b;
+  CHECK(adapt_markup(0.2, b.target_utilisation + 0.1, b) > 0.2);
+  CHECK(adapt_markup(0.2, b.target_utilisation - 0.1, b) < 0.2);
+  CHECK(adapt_markup(0.2, b.target_utilisation, b) == Approx(0.2));
+  CHECK(adapt_markup(b.markup_max, 1e6, b) == b.markup_max);
+  CHECK(adapt_markup(b.markup_min, -1e6, b) == b.markup_min);
+}
+
+TEST_CASE("Unit cost falls by the learning rate per doubling of output", "[firms]") {
+  CHECK(learning_unit_cost(100.0, 1000.0, 1000.0, 0.1) == Approx(100.0));
+  CHECK(learning_unit_cost(100.0, 2000.0, 1000.0, 0.1) == Approx(90.0));
+  CHECK(learning_unit_cost(100.0, 4000.0, 1000.0, 0.1) == Approx(81.0));
+  CHECK(learning_unit_cost(100.0, 4000.0, 1000.0, 0.0) == 100.0);
+}
+
+TEST_CASE("Designation probability grows with intensity, visibility and volume", "[firms]") {
+  const double base = designation_probability(0.1, 1.0, 1e5, 1e5);
+  CHECK(base == Approx(1.0 - std::exp(-0.1)));  // volume factor is 1 at the scale
+  CHECK(designation_probability(0.2, 1.0, 1e5, 1e5) > base);
+  CHECK(designation_probability(0.1, 0.25, 1e5, 1e5) < base);
+  CHECK(designation_probability(0.1, 1.0, 1e6, 1e5) > base);
+  CHECK(designation_probability(0.0, 1.0, 1e6, 1e5) == 0.0);
+  CHECK(designation_probability(0.1, 1.0, 0.0, 1e5) == 0.0);
+  CHECK(designation_probability(1e9, 1.0, 1e9, 1e5) <= 1.0);
+}
+
+TEST_CASE("Channel choice follows expected profit and respects what is allowed", "[firms]") {
+  Behaviour b;
+  ChannelValues v;
+  v.allowed = {true, true, true};
+  v.profit = {5000.0, 500.0, 0.0};
+  // The temperature is channel_noise x potential revenue = 500 here: a lead of 4500 (9
+  // temperatures) makes the best channel win for almost every draw.
+  int direct = 0;
+  for (int i = 0; i < 100; ++i)
+    direct += choose_channel(v, Channel::Abstain, 10000.0, b, (i + 0.5) / 100.0) == Channel::Direct;
+  CHECK(direct >= 95);
+  v.allowed[0] = false;
+  for (int i = 0; i < 100; ++i)
+    CHECK(choose_channel(v, Channel::Direct, 10000.0, b, (i + 0.5) / 100.0) != Channel::Direct);
+  // A large expected sanction loss makes abstaining the choice.
+  v.allowed = {true, true, true};
+  v.profit = {-1e6, -1e5, 0.0};
+  CHECK(choose_channel(v, Channel::Direct, 10000.0, b, 0.5) == Channel::Abstain);
+}
+
+TEST_CASE("Detection rises with enforcement and anomaly, falls with document quality",
+          "[intermediaries]") {
+  const double base = detection_probability(0.05, 1.0, 0.0, 1.0, 0.5, 0.0);
+  CHECK(base > 0.0);
+  CHECK(detection_probability(0.05, 2.0, 0.0, 1.0, 0.5, 0.0) > base);
+  CHECK(detection_probability(0.05, 1.0, 1.0, 1.0, 0.5, 0.0) > base);
+  CHECK(detection_probability(0.05, 1.0, 0.0, 1.0, 0.9, 0.0) < base);
+  CHECK(detection_probability(0.05, 1.0, 0.0, 1.0, 0.5, 0.1) > base);
+  CHECK(detection_probability(0.05, 1.0, 0.0, 1.0, 1.0, 0.1) == 0.0);
+}
+
+TEST_CASE("Entry starts only when a year of margin beats the set-up cost", "[intermediaries]") {
+  EntryRule rule;
+  rule.rate = 2.0;
+  rule.cost = 12000.0;
+  CHECK(expected_entrants(500.0, rule) == 0.0);           // 6000 a year < 12000
+  CHECK(expected_entrants(1000.0, rule) == 0.0);          // break-even
+  CHECK(expected_entrants(2000.0, rule) == Approx(2.0));  // 24000/12000 - 1 = 1, x rate 2
+  rule.rate = 0.0;
+  CHECK(expected_entrants(1e9, rule) == 0.0);
+}
+
+TEST_CASE("Buyers prefer cheaper, better, more reliable offers and avoid averse origins",
+          "[buyers]") {
+  BuyerPopulation buyer;
+  buyer.origin_aversion = {0.0, 2.0};
+  const double base = offer_utility(buyer, std::log(100.0 / 100.0), 0.5, 0.5, 0, false);
+  CHECK(base == Approx(buyer.quality_weight * 0.5 + buyer.reliability_weight * 0.5));
+  CHECK(offer_utility(buyer, std::log(90.0 / 100.0), 0.5, 0.5, 0, false) > base);
+  CHECK(offer_utility(buyer, 0.0, 0.9, 0.5, 0, false) > base);
+  CHECK(offer_utility(buyer, 0.0, 0.5, 0.9, 0, false) > base);
+  CHECK(offer_utility(buyer, 0.0, 0.5, 0.5, 1, false) == Approx(base - 2.0));
+  CHECK(offer_utility(buyer, 0.0, 0.5, 0.5, 0, true) == Approx(base + buyer.loyalty));
+}
