@@ -1,0 +1,131 @@
+"""Command-line tests: chokepoint run/validate/--version/--help as a user calls them.
+
+Usage: python3 test_cli.py CHOKEPOINT_BINARY SOURCE_DIR
+"""
+import glob
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import h5py
+import numpy as np
+
+BINARY = ""
+SOURCE = ""
+
+
+def chokepoint(*args, cwd=None):
+    return subprocess.run([BINARY, *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+def first_line_expectation(path):
+    with open(path, "rb") as f:
+        line = f.readline().decode("utf-8", "replace")
+    match = re.match(r"#\s*expect:\s*(.*\S)", line)
+    return match.group(1) if match else None
+
+
+class VersionAndHelp(unittest.TestCase):
+    def test_version_prints_project_version(self):
+        with open(os.path.join(SOURCE, "CMakeLists.txt")) as f:
+            version = re.search(r"project\(chokepoint VERSION (\S+)", f.read()).group(1)
+        result = chokepoint("--version")
+        self.assertEqual(result.returncode, 0)
+        self.assertTrue(result.stdout.startswith(f"chokepoint {version} (git "), result.stdout)
+
+    def test_help_teaches_every_command(self):
+        result = chokepoint("--help")
+        self.assertEqual(result.returncode, 0)
+        for word in ("run", "validate", "bench", "--seed", "--threads", "Examples"):
+            self.assertIn(word, result.stdout)
+        for command in ("run", "validate", "bench"):
+            sub = chokepoint(command, "--help")
+            self.assertEqual(sub.returncode, 0, command)
+            self.assertIn(f"chokepoint {command}", sub.stdout)
+
+    def test_bad_command_line_exits_2_with_one_line(self):
+        for args in (["frobnicate"], ["run"], ["run", "x.yaml", "--threads", "zero"],
+                     ["run", "x.yaml", "--colour"], []):
+            result = chokepoint(*args)
+            self.assertEqual(result.returncode, 2, args)
+            self.assertTrue(result.stderr.strip(), args)
+
+
+class Run(unittest.TestCase):
+    def test_run_writes_a_complete_self_describing_file(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "sub", "run.h5")
+            result = chokepoint("run", os.path.join(SOURCE, "tests/data/small_world.yaml"),
+                                "--out", out, "--threads", "2", "--seed", "11")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn("Controlled imports by shipping state", result.stdout)
+            self.assertIn("price index", result.stdout)
+            self.assertEqual(os.listdir(os.path.dirname(out)), ["run.h5"])  # no .tmp left
+            listing = subprocess.run(["h5ls", "-r", out], capture_output=True, text=True)
+            self.assertEqual(listing.returncode, 0)
+            expected = ["imports", "imports_by_shipper", "shipper_share_controlled", "focus_share",
+                        "hhi", "price_index", "domestic_share", "domestic_capacity",
+                        "subsidy_outlays", "intermediaries_active", "intermediaries_entered",
+                        "intermediaries_designated", "hub_volume", "coalition_exports_to_hub",
+                        "firms_serving", "firm_designations", "unmet_demand", "time", "sector",
+                        "state", "route", "hub", "channel"]
+            for name in expected:
+                self.assertRegex(listing.stdout, rf"(?m)^/{name}\s+Dataset", name)
+            with h5py.File(out, "r") as f:
+                self.assertEqual(f.attrs["filetype"], "chokepoint-run")
+                self.assertEqual(int(f.attrs["seed"]), 11)
+                self.assertEqual(int(f.attrs["threads"]), 2)
+                for key in ("engine_version", "git_revision", "started_utc", "finished_utc"):
+                    self.assertTrue(str(f.attrs[key]), key)
+                self.assertEqual(f["imports"].shape, (24, 2, 6, 3))
+                for name in expected:
+                    self.assertIn("units", f[name].attrs, name) if name not in (
+                        "sector", "state", "route", "hub", "channel") else None
+                self.assertEqual(f["imports"].attrs["units"], "units/month")
+                self.assertFalse(np.isnan(f["focus_share"][:]).any())
+                self.assertEqual([d.label for d in f["imports"].dims],
+                                 ["time", "sector", "state", "route"])
+            # The layout promises of docs/OUTPUT_FORMAT.md, checked as a user's reader sees them.
+            check = subprocess.run([sys.executable, os.path.join(SOURCE, "tests/output/check_run_file.py"), out],
+                                   capture_output=True, text=True)
+            self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
+
+
+class Validate(unittest.TestCase):
+    def test_good_scenarios_validate(self):
+        files = sorted(glob.glob(os.path.join(SOURCE, "scenarios", "*.yaml")))
+        self.assertTrue(files)
+        result = chokepoint("validate", *files)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout.count("ok: "), len(files))
+
+    def test_bad_files_are_rejected_in_one_line_and_nothing_is_written(self):
+        files = sorted(glob.glob(os.path.join(SOURCE, "tests/data/bad/*.yaml")))
+        self.assertGreaterEqual(len(files), 20)
+        with tempfile.TemporaryDirectory() as tmp:
+            for path in files:
+                with self.subTest(file=os.path.basename(path)):
+                    expected = first_line_expectation(path)
+                    result = chokepoint("validate", path)
+                    self.assertEqual(result.returncode, 1, result.stdout)
+                    lines = result.stderr.strip().splitlines()
+                    self.assertEqual(len(lines), 1, result.stderr)
+                    self.assertIn(path, lines[0])
+                    if expected:
+                        self.assertIn(expected, lines[0])
+                    run = chokepoint("run", path, "--out", os.path.join(tmp, "x.h5"))
+                    self.assertEqual(run.returncode, 1)
+                    self.assertEqual(os.listdir(tmp), [])
+
+    def test_missing_file_is_an_error(self):
+        result = chokepoint("validate", "/nonexistent/scenario.yaml")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("/nonexistent/scenario.yaml", result.stderr)
+
+
+if __name__ == "__main__":
+    BINARY, SOURCE = sys.argv[1], sys.argv[2]
+    unittest.main(argv=sys.argv[:1], verbosity=2)

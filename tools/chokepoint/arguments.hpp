@@ -1,0 +1,35 @@
+#pragma once
+
+// A small parser for "command [positional...] [--flag value | --switch]..." command lines.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace chokepoint::cli {
+
+class Arguments {
+ public:
+  // `value_flags` take a value ("--out FILE" or "--out=FILE"); `switches` take none.
+  Arguments(const std::vector<std::string>& words, const std::set<std::string>& value_flags,
+            const std::set<std::string>& switches);
+
+  const std::vector<std::string>& positional() const { return positional_; }
+  bool has(const std::string& flag) const { return values_.count(flag) > 0; }
+  std::optional<std::string> value(const std::string& flag) const;
+  // Integer flag in [low, high]; throws UsageError naming the flag otherwise.
+  std::optional<std::int64_t> integer(const std::string& flag, std::int64_t low,
+                                      std::int64_t high) const;
+
+ private:
+  std::vector<std::string> positional_;
+  std::map<std::string, std::string> values_;
+};
+
+std::int64_t parse_integer(const std::string& text, const std::string& what, std::int64_t low,
+                           std::int64_t high);
+
+}  // namespace chokepoint::cli

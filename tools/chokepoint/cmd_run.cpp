@@ -1,0 +1,100 @@
+#include <unistd.h>
+
+#include <cctype>
+#include <charconv>
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+
+#include "arguments.hpp"
+#include "chokepoint/error.hpp"
+#include "chokepoint/output/run_file.hpp"
+#include "chokepoint/scenario/loader.hpp"
+#include "chokepoint/sim/simulation.hpp"
+#include "commands.hpp"
+#include "summary.hpp"
+
+namespace chokepoint::cli {
+
+const char* const kRunHelp =
+    R"HELP(chokepoint run - simulate a scenario and write its trajectory to HDF5
+
+Usage: chokepoint run SCENARIO.yaml [--out FILE.h5] [--seed N] [--threads N] [--quiet]
+
+  --out FILE     result file (default: results/<scenario name>.h5). Written as FILE.tmp and
+                 renamed when complete, so FILE is never a half-written file.
+  --seed N       override the scenario's seed (0 .. 2^64-1). The file records the seed used.
+  --threads N    worker threads (default: all cores). Results are bit-identical for any N.
+  --quiet        no progress line and no summary table.
+
+A progress line is shown on a terminal; at the end a summary table gives the target's
+controlled imports by shipping state in the first and last year, the focus group's share,
+price index, shortages, hub volumes and designations.
+
+Example: chokepoint run scenarios/russia_tech.yaml --seed 7 --out results/seed7.h5
+)HELP";
+
+namespace {
+
+std::string default_output(const ScenarioDescription& scenario) {
+  std::string name;
+  for (char c : scenario.name)
+    name += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
+  return "results/" + (name.empty() ? std::string("run") : name) + ".h5";
+}
+
+std::string focus_label(const ScenarioDescription& scenario) {
+  std::string label;
+  for (StateIndex s : scenario.report.focus_group)
+    label += (label.empty() ? "" : "+") + scenario.states[s].code;
+  return label.empty() ? scenario.report.focus_name : label;
+}
+
+}  // namespace
+
+int run_command(const std::vector<std::string>& args) {
+  const Arguments arguments(args, {"--out", "--seed", "--threads"}, {"--quiet"});
+  if (arguments.positional().size() != 1)
+    throw UsageError("expects one scenario file (see chokepoint run --help)");
+  // Every option is checked before the scenario is loaded, so a typo costs no time.
+  std::optional<std::uint64_t> seed;
+  if (const auto text = arguments.value("--seed")) {
+    std::uint64_t value = 0;
+    const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (error != std::errc() || end != text->data() + text->size())
+      throw UsageError("--seed expects a whole number from 0 to 2^64-1, got \"" + *text + "\"");
+    seed = value;
+  }
+  RunOptions options;
+  options.threads = static_cast<int>(arguments.integer("--threads", 1, 1024).value_or(0));
+  const bool quiet = arguments.has("--quiet");
+
+  ScenarioDescription scenario = load_scenario_file(arguments.positional()[0]);
+  if (seed) override_seed(scenario, *seed);
+  const std::string out = arguments.value("--out").value_or(default_output(scenario));
+  const bool terminal = isatty(fileno(stderr)) != 0;
+  if (!quiet && terminal) {
+    options.progress = [&](std::int32_t done, std::int32_t total) {
+      std::fprintf(stderr, "\r  step %d/%d  %s", done, total,
+                   scenario.calendar.label(done - 1).c_str());
+      if (done == total) std::fputc('\n', stderr);
+      std::fflush(stderr);
+    };
+  }
+  const RunRecord record = run_scenario(scenario, options);
+  write_run_file(out, record);
+
+  if (!quiet) {
+    std::printf("chokepoint %s (git %s): %s, seed %llu, %d steps from %s, %d threads, %.2f s\n",
+                record.meta.engine_version.c_str(), record.meta.git_revision.c_str(),
+                scenario.name.c_str(), static_cast<unsigned long long>(scenario.seed),
+                record.meta.steps, record.meta.calendar_start.c_str(), record.meta.threads,
+                record.meta.wall_seconds);
+    std::printf("wrote %s (%.1f KiB)\n", out.c_str(),
+                static_cast<double>(std::filesystem::file_size(out)) / 1024.0);
+    print_summary(stdout, record, focus_label(scenario));
+  }
+  return 0;
+}
+
+}  // namespace chokepoint::cli

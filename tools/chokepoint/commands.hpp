@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace chokepoint::cli {
+
+// Each command returns the process exit status; errors are thrown and reported by main().
+int run_command(const std::vector<std::string>& args);
+int validate_command(const std::vector<std::string>& args);
+int bench_command(const std::vector<std::string>& args);
+
+extern const char* const kRunHelp;
+extern const char* const kValidateHelp;
+extern const char* const kBenchHelp;
+
+}  // namespace chokepoint::cli

@@ -1,0 +1,80 @@
+// chokepoint: the command-line program. Parses the command, runs it, and turns any error into
+// one line on stderr and a non-zero exit status (the library never exits the process).
+
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "chokepoint/error.hpp"
+#include "chokepoint/version.hpp"
+#include "commands.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    R"HELP(chokepoint - agent-based simulation of export controls and their circumvention
+
+Usage:
+  chokepoint run SCENARIO.yaml [--out FILE.h5] [--seed N] [--threads N] [--quiet]
+  chokepoint validate SCENARIO.yaml [MORE.yaml...]
+  chokepoint bench [--agents N] [--steps N] [--threads LIST]
+  chokepoint --version
+  chokepoint COMMAND --help        help on one command
+
+A scenario (YAML) describes states, sectors, agent populations and dated policies; `run`
+simulates it and writes every per-step series to an HDF5 file that h5py, pandas, R and
+Julia read directly. See docs/SCENARIO_FORMAT.md and docs/OUTPUT_FORMAT.md.
+
+Examples:
+  chokepoint run scenarios/russia_tech.yaml
+  chokepoint run scenarios/russia_tech.yaml --seed 7 --threads 2 --out results/seed7.h5
+  chokepoint validate scenarios/*.yaml
+
+Exit status: 0 success, 1 invalid scenario or failed run, 2 bad command line.
+)HELP";
+
+bool wants_help(const std::vector<std::string>& args) {
+  for (const std::string& a : args)
+    if (a == "--help" || a == "-h") return true;
+  return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace chokepoint;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::fputs(kUsage, args.empty() ? stderr : stdout);
+    return args.empty() ? 2 : 0;
+  }
+  if (args[0] == "--version" || args[0] == "version") {
+    std::printf("chokepoint %s (git %s)\n", std::string(engine_version()).c_str(),
+                std::string(git_revision()).c_str());
+    return 0;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+  try {
+    if (command == "run") {
+      if (wants_help(args)) return std::fputs(cli::kRunHelp, stdout), 0;
+      return cli::run_command(args);
+    }
+    if (command == "validate") {
+      if (wants_help(args)) return std::fputs(cli::kValidateHelp, stdout), 0;
+      return cli::validate_command(args);
+    }
+    if (command == "bench") {
+      if (wants_help(args)) return std::fputs(cli::kBenchHelp, stdout), 0;
+      return cli::bench_command(args);
+    }
+    throw UsageError("unknown command \"" + command + "\" (commands: run, validate, bench)");
+  } catch (const UsageError& error) {
+    std::fprintf(stderr, "chokepoint %s: %s\n", command.c_str(), error.what());
+    return 2;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "chokepoint %s: error: %s\n", command.c_str(), error.what());
+    return 1;
+  }
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Chokepoint needs, only those missing. Safe to re-run.
+# Usage: tools/install-deps.sh [--tests]   (--tests adds what the test suite uses)
+set -euo pipefail
+
+packages=(build-essential cmake pkg-config git libtbb-dev libeigen3-dev libyaml-cpp-dev
+          libhdf5-dev hdf5-tools catch2 libopenmpi-dev openmpi-bin python3 python3-h5py
+          python3-numpy)
+[[ ${1:-} == --tests ]] && packages+=(clang-format)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+    missing+=("$package")
+done
+((${#missing[@]} == 0)) && exit 0
+
+echo "Installing missing packages: ${missing[*]}"
+if [[ $(id -u) -eq 0 ]]; then
+  sudo=()
+elif command -v sudo >/dev/null; then
+  sudo=(sudo)
+else
+  echo "error: need root (or sudo) to install: ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
