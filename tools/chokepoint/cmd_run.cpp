@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -73,10 +74,18 @@ int run_command(const std::vector<std::string>& args) {
   if (seed) override_seed(scenario, *seed);
   const std::string out = arguments.value("--out").value_or(default_output(scenario));
   const bool terminal = isatty(fileno(stderr)) != 0;
+  // Redrawn at most ten times a second, so printing never slows a fast run down.
+  const auto started = std::chrono::steady_clock::now();
+  auto last_drawn = started - std::chrono::seconds(1);
   if (!quiet && terminal) {
     options.progress = [&](std::int32_t done, std::int32_t total) {
-      std::fprintf(stderr, "\r  step %d/%d  %s", done, total,
-                   scenario.calendar.label(done - 1).c_str());
+      const auto now = std::chrono::steady_clock::now();
+      if (done != total && now - last_drawn < std::chrono::milliseconds(100)) return;
+      last_drawn = now;
+      const double elapsed = std::chrono::duration<double>(now - started).count();
+      const double eta = elapsed / done * (total - done);
+      std::fprintf(stderr, "\r  step %d/%d  %s  %.1f s elapsed, %.1f s to go   ", done, total,
+                   scenario.calendar.label(done - 1).c_str(), elapsed, eta);
       if (done == total) std::fputc('\n', stderr);
       std::fflush(stderr);
     };
