@@ -94,6 +94,26 @@ class Run(unittest.TestCase):
             self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
 
 
+class OutputDocs(unittest.TestCase):
+    def test_every_series_is_documented_with_its_dims_and_units(self):
+        with open(os.path.join(SOURCE, "docs/OUTPUT_FORMAT.md")) as f:
+            rows = re.findall(r"(?m)^\| `(\w+)` \| ([\w, ]+) \| `([^`]+)` \|", f.read())
+        documented = {name: (dims, units) for name, dims, units in rows}
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "run.h5")
+            result = chokepoint("run", os.path.join(SOURCE, "tests/data/small_world.yaml"),
+                                "--out", out, "--quiet")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            written = {}
+            with h5py.File(out, "r") as f:
+                for name, dataset in f.items():
+                    if "dims" in dataset.attrs:
+                        dims = ", ".join(d.decode() if isinstance(d, bytes) else d
+                                         for d in dataset.attrs["dims"])
+                        written[name] = (dims, dataset.attrs["units"])
+        self.assertEqual(written, documented)
+
+
 class Validate(unittest.TestCase):
     def test_good_scenarios_validate(self):
         files = sorted(glob.glob(os.path.join(SOURCE, "scenarios", "*.yaml")))
