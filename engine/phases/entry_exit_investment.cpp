@@ -16,6 +16,11 @@ void invest(StepContext& context) {
   const Behaviour& behaviour = scenario.behaviour;
   Firms& firms = context.world.firms;
   PolicyState& policy = context.policy;
+  // time_to_build is in months; a project takes at least one step.
+  const auto build_steps = std::max<std::int32_t>(
+      1, static_cast<std::int32_t>(std::ceil(behaviour.time_to_build / context.months)));
+  std::vector<double>& claims = context.totals.subsidy_claims;
+  std::fill(claims.begin(), claims.end(), 0.0);
   for (std::size_t f = 0; f < firms.count; ++f) {
     if (firms.pending_capacity[f] > 0.0) {
       if (context.step < firms.pending_ready_step[f]) continue;
@@ -24,17 +29,22 @@ void invest(StepContext& context) {
     }
     if (firms.utilisation[f] < behaviour.invest_utilisation) continue;
     const SectorIndex sector = firms.sector[f];
-    const double rate = firms.domestic[f] ? policy.investment_subsidy[sector] : 0.0;
+    // A subsidy lowers the hurdle only while its budget can still pay.
+    const double rate = firms.domestic[f] && subsidy_available(policy, sector)
+                            ? policy.investment_subsidy[sector]
+                            : 0.0;
     // The markup is the margin over the firm's cost net of any production subsidy.
     if (firms.markup[f] < behaviour.invest_hurdle * (1.0 - rate)) continue;
     const double added = behaviour.invest_growth * firms.capacity[f];
-    if (rate > 0.0) {
-      const double claim = rate * added * scenario.sectors[sector].capex_per_unit;
-      context.totals.subsidy_paid[sector] += claim * draw_subsidy_budget(policy, sector, claim);
-    }
+    claims[sector] += rate * added * scenario.sectors[sector].capex_per_unit;
     firms.pending_capacity[f] = added;
-    firms.pending_ready_step[f] = context.step + behaviour.time_to_build;
+    firms.pending_ready_step[f] = context.step + build_steps;
   }
+  // Investment subsidies are paid pro rata from what the production subsidies left.
+  std::vector<double>& paid = context.totals.subsidy_claims;
+  pay_subsidy_claims(policy, claims, paid);
+  for (SectorIndex k = 0; k < paid.size(); ++k)
+    context.totals.subsidy_paid[k] += paid[k];
 }
 
 void activate(World& world, const IntermediaryPopulation& population, std::uint64_t seed,
@@ -58,23 +68,28 @@ void enter_intermediaries(StepContext& context) {
   World& world = context.world;
   const ScenarioDescription& scenario = context.scenario;
   std::fill(context.totals.entered_by_hub.begin(), context.totals.entered_by_hub.end(), 0u);
-  std::vector<std::uint32_t> pools_in_sector(world.sector_count, 0);
-  for (const Pool& pool : world.pools)
-    ++pools_in_sector[pool.sector];
   for (std::size_t p = 0; p < world.pools.size(); ++p) {
     Pool& pool = world.pools[p];
     const IntermediaryPopulation& population = scenario.intermediaries[pool.population];
     if (population.entry.rate <= 0.0 || pool.next_vacant >= pool.slot_count) continue;
     // Volume one more intermediary could hope for: the pool's sales plus its part of the
     // sector's unmet demand, shared with the incumbents.
-    const double potential = pool.sales + context.totals.unmet_by_sector[pool.sector] /
-                                              static_cast<double>(pools_in_sector[pool.sector]);
+    const double pools_in_sector = static_cast<double>(world.pools_by_sector[pool.sector].size());
+    const double potential =
+        pool.sales + context.totals.unmet_by_sector[pool.sector] / pools_in_sector;
+    // Margin per unit the pool earned (net of seizures), or, before it has traded, what a
+    // typical markup would earn on the pool's supply or the sector's base price.
+    const double typical_markup = distribution_mean(population.markup);
     const double unit_margin = pool.sales > 0.0 ? pool.margin / pool.sales
                                : pool.supply > 0.0
-                                   ? pool.supply_value / pool.supply * population.markup.a
-                                   : scenario.sectors[pool.sector].base_price * population.markup.a;
+                                   ? pool.supply_value / pool.supply * typical_markup
+                                   : scenario.sectors[pool.sector].base_price * typical_markup;
     const double expected_margin = unit_margin * potential / (pool.active + 1.0);
-    const double lambda = expected_entrants(expected_margin, population.entry);
+    // The expected rate is monthly; never more entrants than free slots (which also keeps the
+    // conversion to an integer in range).
+    const double free_slots = static_cast<double>(pool.slot_count - pool.next_vacant);
+    const double lambda =
+        std::min(free_slots, expected_entrants(expected_margin, population.entry) * context.months);
     RandomStream stream(scenario.seed, world.pool_id(p), static_cast<std::uint32_t>(context.step),
                         Purpose::Entry);
     // Stochastic rounding keeps the expected number of entrants exact.
@@ -111,6 +126,7 @@ void count_active(World& world, StepTotals& totals) {
 // id (serial: budgets and reserved slots are shared).
 void entry_exit_investment(StepContext& context) {
   invest(context);
+  count_active(context.world, context.totals);  // entrants compete with survivors only
   enter_intermediaries(context);
   count_active(context.world, context.totals);
 }

@@ -15,16 +15,14 @@ std::int32_t choose_pool(const World& world, SectorIndex sector, std::int32_t cu
                          RandomStream& stream) {
   if (current >= 0 && world.pools[static_cast<std::size_t>(current)].active_capacity > 0.0)
     return current;
-  double total = 0.0;
-  for (const Pool& pool : world.pools)
-    if (pool.sector == sector) total += pool.active_capacity;
+  const double total = world.sector_pool_capacity[sector];
   if (total <= 0.0) return -1;
   const double target = stream.uniform() * total;
   double cumulative = 0.0;
   std::int32_t last = -1;
-  for (std::size_t p = 0; p < world.pools.size(); ++p) {
+  for (std::uint32_t p : world.pools_by_sector[sector]) {
     const Pool& pool = world.pools[p];
-    if (pool.sector != sector || pool.active_capacity <= 0.0) continue;
+    if (pool.active_capacity <= 0.0) continue;
     cumulative += pool.active_capacity;
     last = static_cast<std::int32_t>(p);
     if (target < cumulative) return last;
@@ -84,7 +82,10 @@ void firm_offer(const StepContext& context, std::size_t f) {
 
     ChannelValues values;
     values.allowed[static_cast<int>(Channel::Direct)] = !covered && !firms.exited_target[f];
-    values.allowed[static_cast<int>(Channel::Intermediary)] = !firms.exited_target[f] && leak > 0.0;
+    // Only where some intermediary of the sector is active: otherwise the channel does not
+    // exist this step (after a crackdown that emptied every pool, for instance).
+    values.allowed[static_cast<int>(Channel::Intermediary)] =
+        !firms.exited_target[f] && leak > 0.0 && world.sector_pool_capacity[sector] > 0.0;
     values.allowed[static_cast<int>(Channel::Abstain)] = true;
     values.profit[static_cast<int>(Channel::Direct)] =
         (price - unit_cost) * expected_units -
@@ -163,6 +164,9 @@ void intermediary_offer(World& world, std::size_t slot) {
 // into offers. Parallel over agents; pool sums in a fixed serial order.
 void make_offers(StepContext& context) {
   World& world = context.world;
+  std::fill(world.sector_pool_capacity.begin(), world.sector_pool_capacity.end(), 0.0);
+  for (const Pool& pool : world.pools)
+    world.sector_pool_capacity[pool.sector] += pool.active_capacity;
   parallel_over(world.firms.count, [&](std::size_t f) { firm_offer(context, f); });
   aggregate_pool_supply(context.scenario, world);
   parallel_over(world.intermediaries.count, [&](std::size_t i) { intermediary_offer(world, i); });

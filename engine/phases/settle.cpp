@@ -34,10 +34,11 @@ void detect_intermediary(const StepContext& context, std::size_t slot) {
   const double mean_sales = pool.active > 0 ? pool.sales / pool.active : sold;
   const double anomaly = std::max(0.0, sold / mean_sales - 1.0);
   const double enforcement = 1.0;
-  const double p = detection_probability(population.detection_rate, enforcement, anomaly,
-                                         context.scenario.behaviour.anomaly_weight,
-                                         intermediaries.document_quality[slot],
-                                         context.policy.intermediary_sanction_intensity[pool.hub]);
+  // Hazards are monthly: a quarterly step applies three months of them.
+  const double p = detection_probability(
+      population.detection_rate * context.months, enforcement, anomaly,
+      context.scenario.behaviour.anomaly_weight, intermediaries.document_quality[slot],
+      context.policy.intermediary_sanction_intensity[pool.hub] * context.months);
   RandomStream stream(context.scenario.seed, world.intermediary_id(slot),
                       static_cast<std::uint32_t>(context.step), Purpose::Detection);
   if (stream.uniform() < p) {
@@ -69,8 +70,13 @@ void sum_pool_deliveries(World& world) {
     if (offers.sold[o] <= 0.0) continue;
     Pool& pool = world.pools[intermediaries.pool[i]];
     const double wholesale = pool.supply > 0.0 ? pool.supply_value / pool.supply : 0.0;
+    // A seized shipment was paid for and never sold: its cost is a loss, which is what
+    // would-be entrants see of the pool's detection risk.
+    if (offers.seized[o]) {
+      pool.margin -= offers.sold[o] * wholesale;
+      continue;
+    }
     pool.margin += offers.sold[o] * (offers.price[o] - wholesale);
-    if (offers.seized[o]) continue;
     pool.delivered += offers.sold[o];
     pool.delivered_value += offers.sold[o] * offers.price[o];
   }
@@ -92,16 +98,20 @@ void settle_firm(const StepContext& context, std::size_t f) {
     if (pool.supply > 0.0) sales = firms.offered[f] * std::min(1.0, pool.sales / pool.supply);
   }
   firms.sales[f] = sales;
-  const double capacity = firms.effective_capacity[f];
-  const double utilisation = capacity > 0.0 ? sales / capacity : 0.0;
+  // Utilisation of what the firm could offer on its channel: a firm whose controlled lines
+  // may leak only a share of its capacity is judged against that share, not its whole plant.
+  const double offered = firms.offered[f];
+  const double utilisation = offered > 0.0 ? sales / offered : 0.0;
   constexpr double kSmoothing = 0.3;  // weight of this step in the smoothed utilisation
   firms.utilisation[f] = (1.0 - kSmoothing) * firms.utilisation[f] + kSmoothing * utilisation;
 
   const SectorIndex sector = firms.sector[f];
-  firms.subsidy_claim[f] = firms.domestic[f] && policy.subsidy_policy[sector] >= 0
-                               ? policy.production_subsidy[sector] * firms.unit_cost[f] * sales
-                               : 0.0;
-  firms.cumulative_output[f] += sales;
+  // Sales are a monthly rate: a step of several months produces and claims that many months.
+  firms.subsidy_claim[f] =
+      firms.domestic[f] && policy.subsidy_policy[sector] >= 0
+          ? policy.production_subsidy[sector] * firms.unit_cost[f] * sales * context.months
+          : 0.0;
+  firms.cumulative_output[f] += sales * context.months;
   firms.unit_cost[f] =
       learning_unit_cost(firms.base_unit_cost[f], firms.cumulative_output[f],
                          firms.initial_experience[f], scenario.sectors[sector].learning_rate);
@@ -114,8 +124,12 @@ void settle_firm(const StepContext& context, std::size_t f) {
       (firms.channel[f] == Channel::Direct ? behaviour.visibility_direct
                                            : behaviour.visibility_intermediary) *
       (firms.branded[f] ? 1.0 : behaviour.visibility_unbranded);
-  const double p = designation_probability(intensity, visibility, sales * firms.price[f],
-                                           behaviour.visibility_volume_scale);
+  // Valued at the price the firm itself charges on its channel, as in its channel choice.
+  const double unit_price = firms.channel[f] == Channel::Intermediary
+                                ? firms.price[f] * (1.0 - behaviour.wholesale_discount)
+                                : firms.price[f];
+  const double p = designation_probability(intensity * context.months, visibility,
+                                           sales * unit_price, behaviour.visibility_volume_scale);
   RandomStream stream(scenario.seed, world.firm_id(f), static_cast<std::uint32_t>(context.step),
                       Purpose::Designation);
   if (stream.uniform() >= p) return;
@@ -128,16 +142,15 @@ void settle_firm(const StepContext& context, std::size_t f) {
   if (choice.uniform() >= behaviour.all_in_propensity) firms.exited_target[f] = 1;
 }
 
-// Production subsidies are paid sector by sector from the year's budget, pro rata when the
-// claims exceed what is left.
+// Production subsidies are paid from the year's budgets, pro rata when the claims on a
+// budget exceed what is left of it (claims summed in firm order).
 void pay_production_subsidies(StepContext& context) {
   const Firms& firms = context.world.firms;
-  std::vector<double>& paid = context.totals.subsidy_paid;
-  std::fill(paid.begin(), paid.end(), 0.0);
+  std::vector<double>& claims = context.totals.subsidy_claims;
+  std::fill(claims.begin(), claims.end(), 0.0);
   for (std::size_t f = 0; f < firms.count; ++f)
-    paid[firms.sector[f]] += firms.subsidy_claim[f];
-  for (SectorIndex k = 0; k < paid.size(); ++k)
-    paid[k] *= draw_subsidy_budget(context.policy, k, paid[k]);
+    claims[firms.sector[f]] += firms.subsidy_claim[f];
+  pay_subsidy_claims(context.policy, claims, context.totals.subsidy_paid);
 }
 
 }  // namespace

@@ -21,16 +21,32 @@ PolicyState make_policy_state(const ScenarioDescription& scenario) {
   policy.investment_subsidy.assign(policy.sectors, 0.0);
   policy.subsidy_policy.assign(policy.sectors, -1);
   policy.subsidy_budget_left.assign(scenario.policies.import_subsidies.size(), 0.0);
+  policy.subsidy_claims.assign(scenario.policies.import_subsidies.size(), 0.0);
   return policy;
 }
 
-double draw_subsidy_budget(PolicyState& policy, SectorIndex sector, double claimed) {
+bool subsidy_available(const PolicyState& policy, SectorIndex sector) {
   const std::int32_t which = policy.subsidy_policy[sector];
-  if (which < 0 || claimed <= 0.0) return 0.0;
-  double& left = policy.subsidy_budget_left[static_cast<std::size_t>(which)];
-  const double paid = std::min(left, claimed);
-  left -= paid;
-  return paid / claimed;
+  return which >= 0 && policy.subsidy_budget_left[static_cast<std::size_t>(which)] > 0.0;
+}
+
+void pay_subsidy_claims(PolicyState& policy, const std::vector<double>& claims,
+                        std::vector<double>& paid) {
+  std::fill(policy.subsidy_claims.begin(), policy.subsidy_claims.end(), 0.0);
+  for (SectorIndex k = 0; k < claims.size(); ++k) {
+    const std::int32_t which = policy.subsidy_policy[k];
+    if (which >= 0) policy.subsidy_claims[static_cast<std::size_t>(which)] += claims[k];
+  }
+  for (SectorIndex k = 0; k < claims.size(); ++k) {
+    const std::int32_t which = policy.subsidy_policy[k];
+    const double total = which >= 0 ? policy.subsidy_claims[static_cast<std::size_t>(which)] : 0.0;
+    const double left =
+        which >= 0 ? policy.subsidy_budget_left[static_cast<std::size_t>(which)] : 0.0;
+    paid[k] = total > 0.0 ? claims[k] * std::min(1.0, left / total) : 0.0;
+  }
+  for (std::size_t i = 0; i < policy.subsidy_claims.size(); ++i)
+    policy.subsidy_budget_left[i] =
+        std::max(0.0, policy.subsidy_budget_left[i] - policy.subsidy_claims[i]);
 }
 
 }  // namespace chokepoint

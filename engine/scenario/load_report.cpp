@@ -8,8 +8,8 @@ namespace chokepoint::scenario_detail {
 
 namespace {
 
-// By default prices are indexed to the first year of monthly runs (first 12 steps).
-constexpr std::int32_t kDefaultBaseSteps = 12;
+// By default prices are indexed to the first year of the run (12 months of steps).
+constexpr std::int32_t kDefaultBaseMonths = 12;
 
 // price_base: {from, to}, both months inclusive: the steps whose first month lies in
 // [from, to] form the base period.
@@ -54,7 +54,7 @@ Report load_report(MapReader& map, const Names& names, const Calendar& calendar)
     read_price_base(price_base, calendar, report);
   } else {
     report.price_base_start = 0;
-    report.price_base_end = std::min(kDefaultBaseSteps, calendar.steps);
+    report.price_base_end = std::min(kDefaultBaseMonths / calendar.months_per_step, calendar.steps);
     price_base.write("from", calendar.label(report.price_base_start));
     price_base.write("to", calendar.label(report.price_base_end - 1));
   }

@@ -18,12 +18,17 @@ Simulation::Simulation(const ScenarioDescription& scenario)
   history_.imports_by_sector.assign(scenario.sectors.size(), 0.0);
   totals_.unmet_by_sector.assign(scenario.sectors.size(), 0.0);
   totals_.subsidy_paid.assign(scenario.sectors.size(), 0.0);
+  totals_.subsidy_claims.assign(scenario.sectors.size(), 0.0);
+  // Share quotas in force from the first step measure against the sector's demand.
+  for (std::size_t k = 0; k < scenario.sectors.size(); ++k)
+    history_.imports_by_sector[k] = scenario.sectors[k].target_demand;
   totals_.entered_by_hub.assign(world_.hubs.size(), 0);
   totals_.designated_by_hub.assign(world_.hubs.size(), 0);
 }
 
 void Simulation::step() {
-  StepContext context{scenario_, world_, policy_, history_, totals_, step_};
+  const auto months = static_cast<double>(scenario_.calendar.months_per_step);
+  StepContext context{scenario_, world_, policy_, history_, totals_, step_, months};
   const auto timed = [this](Phase phase, auto&& run) {
     const auto start = std::chrono::steady_clock::now();
     run();

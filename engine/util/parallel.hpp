@@ -13,7 +13,9 @@
 
 namespace chokepoint {
 
-inline constexpr std::size_t kAgentBlock = 2048;
+// Small enough that the test worlds (a few thousand agents) run in several blocks, so the
+// determinism tests exercise real concurrency; large enough that scheduling costs are noise.
+inline constexpr std::size_t kAgentBlock = 512;
 
 template <typename Body>
 void parallel_over(std::size_t count, Body&& body) {

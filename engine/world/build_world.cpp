@@ -197,6 +197,13 @@ void build_offers(World& world) {
   world.requests.entries.assign(world.buyers.slot_offer.size(), 0);
 }
 
+void index_pools(World& world) {
+  world.pools_by_sector.assign(world.sector_count, {});
+  for (std::uint32_t p = 0; p < world.pools.size(); ++p)
+    world.pools_by_sector[world.pools[p].sector].push_back(p);
+  world.sector_pool_capacity.assign(world.sector_count, 0.0);
+}
+
 void build_samplers(World& world) {
   world.samplers.assign(world.sector_count, SectorSampler{});
   for (SectorIndex k = 0; k < world.sector_count; ++k) {
@@ -234,7 +241,11 @@ World build_world(const ScenarioDescription& scenario) {
   if (world.firms.count + world.intermediaries.count > std::size_t{INT32_MAX})
     throw ScenarioError({scenario.source_path, 0, 0}, "firms",
                         "more than 2^31 firms and intermediary slots");
+  if (world.buyers.count * world.buyers.slots > std::size_t{UINT32_MAX})
+    throw ScenarioError({scenario.source_path, 0, 0}, "buyers",
+                        "more than 2^32 buyer offer slots (buyers x (loyal_slots + search))");
   build_offers(world);
+  index_pools(world);
   build_samplers(world);
   const std::size_t quota_groups = world.sector_count * world.state_count;
   world.quota_left.assign(quota_groups, 0.0);

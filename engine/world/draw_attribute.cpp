@@ -6,6 +6,19 @@
 
 namespace chokepoint {
 
+double distribution_mean(const Distribution& distribution) {
+  switch (distribution.kind) {
+    case Distribution::Kind::Uniform:
+      return 0.5 * (distribution.a + distribution.b);
+    case Distribution::Kind::LogNormal:
+      return distribution.a * std::exp(0.5 * distribution.b * distribution.b);
+    case Distribution::Kind::Fixed:
+    case Distribution::Kind::Normal:
+      break;
+  }
+  return distribution.a;
+}
+
 double draw_attribute(const Distribution& distribution, std::uint64_t seed, std::uint64_t agent,
                       AttributeId attribute) {
   RandomStream stream(seed, agent, static_cast<std::uint32_t>(attribute), Purpose::Attribute);

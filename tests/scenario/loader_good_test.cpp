@@ -235,8 +235,8 @@ policies:
   CHECK(subsidies[1].span.end == 2);
   CHECK(subsidies[2].span.start == 1);
   CHECK(subsidies[2].span.end == 2);
-  // Default price base: the first 12 steps, or all of them if fewer.
-  CHECK(s.report.price_base_end == 8);
+  // Default price base: the first year (4 quarters), or all steps if fewer.
+  CHECK(s.report.price_base_end == 4);
 }
 
 TEST_CASE("the price base is an inclusive range of months", "[scenario][loader]") {

@@ -8,7 +8,7 @@
 
 namespace chokepoint::testing {
 
-std::string small_world_yaml(const std::string& policies_yaml, std::uint64_t seed) {
+std::string small_world_yaml(const std::string& policies_yaml, std::uint64_t seed, int n) {
   std::ostringstream y;
   y << R"(name: small_world
 calendar: {start: 2021-01, steps: 36}
@@ -23,46 +23,51 @@ states:
   - {code: HK}
   - {code: KZ}
 sectors:
-  - {code: chips, target_demand: 100000, base_price: 50}
-  - {code: network, target_demand: 10000, base_price: 500}
-  - {code: consumer, controlled: false, target_demand: 50000, base_price: 100}
+  - {code: chips, target_demand: )"
+    << 100000 * n << R"(, base_price: 50}
+  - {code: network, target_demand: )"
+    << 10000 * n << R"(, base_price: 500}
+  - {code: consumer, controlled: false, target_demand: )"
+    << 50000 * n << R"(, base_price: 100}
 firms:
 )";
   for (const char* sector : {"chips", "network", "consumer"}) {
-    const double scale = std::string(sector) == "chips"     ? 1.0
-                         : std::string(sector) == "network" ? 0.1
-                                                            : 0.5;
+    const double size = std::string(sector) == "chips"     ? 1.0
+                        : std::string(sector) == "network" ? 0.1
+                                                           : 0.5;
     const double price = std::string(sector) == "chips"     ? 50
                          : std::string(sector) == "network" ? 500
                                                             : 100;
-    y << "  - {state: US, sector: " << sector << ", count: 20, capacity: " << 2000 * scale
-      << ", unit_cost: {uniform: [" << 0.74 * price << ", " << 0.84 * price
-      << "]}, quality: 0.85, coalition_revenue: 1.0e6}\n";
-    y << "  - {state: EU, sector: " << sector << ", count: 20, capacity: " << 2000 * scale
-      << ", unit_cost: {uniform: [" << 0.74 * price << ", " << 0.84 * price
-      << "]}, quality: 0.85, coalition_revenue: 1.0e6}\n";
-    y << "  - {state: CN, sector: " << sector << ", count: 40, capacity: " << 1500 * scale
-      << ", unit_cost: {uniform: [" << 0.64 * price << ", " << 0.76 * price
+    y << "  - {state: US, sector: " << sector << ", count: " << 20 * n
+      << ", capacity: " << 2000 * size << ", unit_cost: {uniform: [" << 0.74 * price << ", "
+      << 0.84 * price << "]}, quality: 0.85, coalition_revenue: 1.0e6}\n";
+    y << "  - {state: EU, sector: " << sector << ", count: " << 20 * n
+      << ", capacity: " << 2000 * size << ", unit_cost: {uniform: [" << 0.74 * price << ", "
+      << 0.84 * price << "]}, quality: 0.85, coalition_revenue: 1.0e6}\n";
+    y << "  - {state: CN, sector: " << sector << ", count: " << 40 * n
+      << ", capacity: " << 1500 * size << ", unit_cost: {uniform: [" << 0.64 * price << ", "
+      << 0.76 * price
       << "]}, quality: 0.65, coalition_revenue: {lognormal: {median: 2.0e5, sigma: 1.5}}, "
          "branded_share: 0.5}\n";
-    y << "  - {state: RU, sector: " << sector << ", count: 10, capacity: " << 500 * scale
-      << ", unit_cost: {uniform: [" << 1.0 * price << ", " << 1.2 * price << "]}, quality: 0.5}\n";
+    y << "  - {state: RU, sector: " << sector << ", count: " << 10 * n
+      << ", capacity: " << 500 * size << ", unit_cost: {uniform: [" << 1.0 * price << ", "
+      << 1.2 * price << "]}, quality: 0.5}\n";
   }
   y << "intermediaries:\n";
   for (const char* sector : {"chips", "network", "consumer"})
     for (const char* hub : {"HK", "KZ"}) {
-      const double scale = std::string(sector) == "chips"     ? 1.0
-                           : std::string(sector) == "network" ? 0.1
-                                                              : 0.5;
-      y << "  - {hub: " << hub << ", sector: " << sector << ", count: 3, capacity: " << 3000 * scale
+      const double size = std::string(sector) == "chips"     ? 1.0
+                          : std::string(sector) == "network" ? 0.1
+                                                             : 0.5;
+      y << "  - {hub: " << hub << ", sector: " << sector << ", count: " << 3 * n
+        << ", capacity: " << 3000 * size
         << ", markup: 0.15, document_quality: 0.6, detection_rate: 0.01, entry: {rate: 1.0, "
            "cost: 1.0e5, reserve: 40}}\n";
     }
-  y << R"(buyers:
-  - {sector: chips, count: 60, search: 4}
-  - {sector: network, count: 60, search: 4}
-  - {sector: consumer, count: 60, search: 4}
-report:
+  y << "buyers:\n";
+  for (const char* sector : {"chips", "network", "consumer"})
+    y << "  - {sector: " << sector << ", count: " << 60 * n << ", search: 4}\n";
+  y << R"(report:
   focus_group: [CN, HK]
   price_base: {from: 2021-01, to: 2021-06}
 )";
@@ -70,12 +75,13 @@ report:
   return y.str();
 }
 
-ScenarioDescription small_world(const std::string& policies_yaml, std::uint64_t seed) {
-  return load_scenario_text(small_world_yaml(policies_yaml, seed), "<small_world>");
+ScenarioDescription small_world(const std::string& policies_yaml, std::uint64_t seed, int n) {
+  return load_scenario_text(small_world_yaml(policies_yaml, seed, n), "<small_world>");
 }
 
-RunRecord run_small_world(const std::string& policies_yaml, int threads, std::uint64_t seed) {
-  const ScenarioDescription scenario = small_world(policies_yaml, seed);
+RunRecord run_small_world(const std::string& policies_yaml, int threads, std::uint64_t seed,
+                          int n) {
+  const ScenarioDescription scenario = small_world(policies_yaml, seed, n);
   RunOptions options;
   options.threads = threads;
   return run_scenario(scenario, options);

@@ -12,12 +12,15 @@
 namespace chokepoint::testing {
 
 // The world's YAML with `policies_yaml` (already indented under "policies:") appended.
-std::string small_world_yaml(const std::string& policies_yaml = "", std::uint64_t seed = 7);
+// `scale` multiplies every population (and demand), e.g. to run in several parallel blocks.
+std::string small_world_yaml(const std::string& policies_yaml = "", std::uint64_t seed = 7,
+                             int scale = 1);
 
-ScenarioDescription small_world(const std::string& policies_yaml = "", std::uint64_t seed = 7);
+ScenarioDescription small_world(const std::string& policies_yaml = "", std::uint64_t seed = 7,
+                                int scale = 1);
 
 RunRecord run_small_world(const std::string& policies_yaml = "", int threads = 1,
-                          std::uint64_t seed = 7);
+                          std::uint64_t seed = 7, int scale = 1);
 
 // Sum of a series over steps [from, to) and the elements selected by `select(index tuple)`.
 // Index tuples are the series' non-time coordinates, in dims order.

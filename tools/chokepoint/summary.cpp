@@ -87,8 +87,9 @@ void print_summary(std::FILE* out, const RunRecord& record, const std::string& f
                    [&](std::size_t a, std::size_t b) { return late[a] > late[b]; });
   for (std::size_t s : order) {
     if (early[s] <= 0.0 && late[s] <= 0.0) continue;
-    std::fprintf(out, "  %-10s %18.1f %18.1f\n", states[s].c_str(), early[s] / early_years / 1e6,
-                 late[s] / late_years / 1e6);
+    // Series are monthly rates: a step stands for `months` months of them.
+    std::fprintf(out, "  %-10s %18.1f %18.1f\n", states[s].c_str(),
+                 early[s] * months / early_years / 1e6, late[s] * months / late_years / 1e6);
   }
 
   const auto row = [&](const std::string& label, const std::string& series, double scale,

@@ -18,6 +18,7 @@ class MetricsBuffer;
 struct StepTotals {
   std::vector<double> unmet_by_sector;  // units/month
   std::vector<double> subsidy_paid;     // USD this step, [sector]
+  std::vector<double> subsidy_claims;   // USD this step, [sector] (scratch)
   std::vector<std::uint32_t> entered_by_hub;
   std::vector<std::uint32_t> designated_by_hub;
 };
@@ -29,6 +30,9 @@ struct StepContext {
   ImportHistory& history;
   StepTotals& totals;
   std::int32_t step = 0;
+  // Flows are monthly rates and hazards monthly; a quarterly step applies three months of
+  // each (cumulative output, subsidy claims, detection and designation hazards, entry).
+  double months = 1.0;
 };
 
 void apply_policies(StepContext& context);

@@ -31,8 +31,9 @@ struct PolicyState {
   std::vector<double> production_subsidy;
   std::vector<double> investment_subsidy;
   std::vector<std::int32_t> subsidy_policy;  // which subsidy pays, or -1
-  // Budget left this calendar year, per subsidy policy (USD).
+  // Budget left this calendar year, per subsidy policy (USD), and a scratch total of claims.
   std::vector<double> subsidy_budget_left;
+  std::vector<double> subsidy_claims;
   std::int32_t budget_year = std::numeric_limits<std::int32_t>::min();
 
   std::size_t at(StateIndex state, SectorIndex sector) const { return state * sectors + sector; }
@@ -58,7 +59,13 @@ void apply_import_quotas(const ScenarioDescription& scenario, std::int32_t step,
 void apply_import_subsidies(const ScenarioDescription& scenario, std::int32_t step,
                             PolicyState& policy);
 
-// Pays up to `claimed` USD from a sector's subsidy budget; returns the share paid (0..1).
-double draw_subsidy_budget(PolicyState& policy, SectorIndex sector, double claimed);
+// True when a sector's subsidy is in force and its budget for the year is not yet spent.
+bool subsidy_available(const PolicyState& policy, SectorIndex sector);
+
+// Pays the claims of each sector (USD) from the budgets of the subsidies covering them. Where
+// the claims on one budget exceed what is left, every claim on it is paid the same share.
+// `paid` receives what each sector was paid (it may be the same vector as `claims`).
+void pay_subsidy_claims(PolicyState& policy, const std::vector<double>& claims,
+                        std::vector<double>& paid);
 
 }  // namespace chokepoint

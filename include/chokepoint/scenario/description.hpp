@@ -165,7 +165,7 @@ struct Behaviour {
   double invest_utilisation = 0.9;
   double invest_hurdle = 0.15;      // margin over cost needed to invest
   double invest_growth = 0.1;       // capacity added by one project
-  std::int32_t time_to_build = 12;  // steps
+  std::int32_t time_to_build = 12;  // months (a project takes at least one step)
   double experience_months = 24;    // months of output counted as initial experience
   // Share of a sector's coalition-IP inputs that controls take away from producers in the
   // target (who cannot buy the tools) and in third countries (who mostly still can).

@@ -166,7 +166,9 @@ struct World {
   // Quota bookkeeping of the matching rounds, [sector * states + declared origin].
   std::vector<double> quota_left;
   std::vector<double> quota_requested;
-  std::vector<std::uint32_t> firms_by_sector_begin;  // firms are sorted by sector: ranges
+  std::vector<std::uint32_t> firms_by_sector_begin;         // firms are sorted by sector: ranges
+  std::vector<std::vector<std::uint32_t>> pools_by_sector;  // pool indices, built once
+  std::vector<double> sector_pool_capacity;  // active intermediary throughput per sector
 
   std::size_t intermediary_offer(std::size_t slot) const { return firms.count + slot; }
 
@@ -195,6 +197,9 @@ enum class AttributeId : std::uint32_t {
   IntermediaryDocumentQuality,
   BuyerDemand = 21,
 };
+
+// The mean of a distribution before clamping (what an agent expects of a typical draw).
+double distribution_mean(const Distribution& distribution);
 
 // Draws one value of a distribution from the agent's attribute stream, clamped to its range.
 double draw_attribute(const Distribution& distribution, std::uint64_t seed, std::uint64_t agent,
