@@ -59,6 +59,9 @@ void choose_considered_set(const StepContext& context, std::size_t b) {
   for (std::uint32_t draw = 0; draw < population.search && filled < slots; ++draw) {
     const std::int32_t offer = sample_offer(sampler, stream);
     if (offer < 0) break;
+    // Rounding in the alias table can leave a zero-weight column drawable: never consider an
+    // offer with nothing to sell.
+    if (offers.quantity[static_cast<std::size_t>(offer)] <= 0.0) continue;
     bool duplicate = false;
     for (std::uint32_t s = 0; s < filled; ++s)
       duplicate |= buyers.slot_offer[base + s] == offer;

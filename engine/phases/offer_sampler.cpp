@@ -11,13 +11,13 @@ void rebuild_sampler(SectorSampler& sampler, const Offers& offers) {
     total += offers.quantity[static_cast<std::size_t>(sampler.candidates[i])];
   sampler.total_weight = total;
   if (total <= 0.0 || n == 0) return;
+  std::vector<double>& scaled = sampler.scaled;
   std::size_t small_count = 0, large_count = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const double scaled = offers.quantity[static_cast<std::size_t>(sampler.candidates[i])] *
-                          static_cast<double>(n) / total;
-    sampler.probability[i] = scaled;
-    sampler.alias[i] = static_cast<std::uint32_t>(i);
-    if (scaled < 1.0)
+    scaled[i] = offers.quantity[static_cast<std::size_t>(sampler.candidates[i])] *
+                static_cast<double>(n) / total;
+    sampler.columns[i] = {1.0, sampler.candidates[i], sampler.candidates[i]};
+    if (scaled[i] < 1.0)
       sampler.small_scratch[small_count++] = static_cast<std::uint32_t>(i);
     else
       sampler.large_scratch[large_count++] = static_cast<std::uint32_t>(i);
@@ -25,27 +25,22 @@ void rebuild_sampler(SectorSampler& sampler, const Offers& offers) {
   while (small_count > 0 && large_count > 0) {
     const std::uint32_t small = sampler.small_scratch[--small_count];
     const std::uint32_t large = sampler.large_scratch[large_count - 1];
-    sampler.alias[small] = large;
-    sampler.probability[large] -= 1.0 - sampler.probability[small];
-    if (sampler.probability[large] < 1.0) {
+    sampler.columns[small].probability = scaled[small];
+    sampler.columns[small].alias_offer = sampler.candidates[large];
+    scaled[large] -= 1.0 - scaled[small];
+    if (scaled[large] < 1.0) {
       --large_count;
       sampler.small_scratch[small_count++] = large;
     }
   }
-  // Leftovers are 1 up to rounding.
-  while (large_count > 0)
-    sampler.probability[sampler.large_scratch[--large_count]] = 1.0;
-  while (small_count > 0)
-    sampler.probability[sampler.small_scratch[--small_count]] = 1.0;
+  // Columns left over keep probability 1: their scaled weight is 1 up to rounding.
 }
 
 std::int32_t sample_offer(const SectorSampler& sampler, RandomStream& stream) {
-  const std::size_t n = sampler.candidates.size();
+  const std::size_t n = sampler.columns.size();
   if (sampler.total_weight <= 0.0 || n == 0) return -1;
-  const std::uint32_t column = stream.below(static_cast<std::uint32_t>(n));
-  const std::uint32_t pick =
-      stream.uniform() < sampler.probability[column] ? column : sampler.alias[column];
-  return sampler.candidates[pick];
+  const AliasColumn& column = sampler.columns[stream.below(static_cast<std::uint32_t>(n))];
+  return stream.uniform() < column.probability ? column.offer : column.alias_offer;
 }
 
 }  // namespace chokepoint

@@ -218,8 +218,8 @@ void build_samplers(World& world) {
             static_cast<std::int32_t>(world.intermediary_offer(pool.first_slot + s)));
     }
     const std::size_t n = sampler.candidates.size();
-    sampler.probability.assign(n, 0.0);
-    sampler.alias.assign(n, 0);
+    sampler.columns.assign(n, AliasColumn{});
+    sampler.scaled.assign(n, 0.0);
     sampler.small_scratch.assign(n, 0);
     sampler.large_scratch.assign(n, 0);
   }

@@ -9,8 +9,8 @@ TEST_CASE("Offers are sampled in proportion to quantity, never when empty", "[ma
   offers.quantity = {10.0, 0.0, 30.0, 60.0};
   SectorSampler sampler;
   sampler.candidates = {0, 1, 2, 3};
-  sampler.probability.assign(4, 0.0);
-  sampler.alias.assign(4, 0);
+  sampler.columns.assign(4, AliasColumn{});
+  sampler.scaled.assign(4, 0.0);
   sampler.small_scratch.assign(4, 0);
   sampler.large_scratch.assign(4, 0);
   rebuild_sampler(sampler, offers);

@@ -140,12 +140,20 @@ struct RequestIndex {
   std::vector<std::uint32_t> fill;       // scratch for the counting sort
 };
 
+// One column of an alias table: keep `offer` with probability `probability`, else take
+// `alias_offer`. Packed in 16 bytes so that a draw costs one cache miss, not three.
+struct AliasColumn {
+  double probability = 0.0;
+  std::int32_t offer = -1;
+  std::int32_t alias_offer = -1;
+};
+
 // Per-sector tables for sampling offers in proportion to quantity (Vose's alias method:
 // O(n) to build, O(1) per draw).
 struct SectorSampler {
   std::vector<std::int32_t> candidates;  // offer ids that may sell in this sector
-  std::vector<double> probability;
-  std::vector<std::uint32_t> alias;
+  std::vector<AliasColumn> columns;
+  std::vector<double> scaled;  // scratch: each candidate's weight x n / total
   std::vector<std::uint32_t> small_scratch;
   std::vector<std::uint32_t> large_scratch;
   double total_weight = 0.0;
