@@ -7,8 +7,6 @@ namespace chokepoint {
 namespace {
 std::string format_scenario_error(const SourceLocation& where, const std::string& key_path,
                                   const std::string& message) {
-  // Appends piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict, PR 105651) on
-  // `":" + std::to_string(...)`.
   std::string text = where.file.empty() ? std::string("<scenario>") : where.file;
   if (where.line > 0) {
     text.append(":").append(std::to_string(where.line));
