@@ -94,6 +94,20 @@ class Run(unittest.TestCase):
             self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
 
 
+    def test_unusable_output_path_fails_before_running(self):
+        scenario = os.path.join(SOURCE, "tests/data/small_world.yaml")
+        with tempfile.TemporaryDirectory() as tmp:
+            result = chokepoint("run", scenario, "--out", tmp)
+            self.assertEqual(result.returncode, 2)
+            self.assertIn("is a directory", result.stderr)
+            blocker = os.path.join(tmp, "file")
+            open(blocker, "w").close()
+            result = chokepoint("run", scenario, "--out", os.path.join(blocker, "x.h5"))
+            self.assertEqual(result.returncode, 2)
+            self.assertIn("cannot create the folder", result.stderr)
+            self.assertEqual(os.listdir(tmp), ["file"])
+
+
 class OutputDocs(unittest.TestCase):
     def test_every_series_is_documented_with_its_dims_and_units(self):
         with open(os.path.join(SOURCE, "docs/OUTPUT_FORMAT.md")) as f:

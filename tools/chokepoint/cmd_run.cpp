@@ -44,6 +44,23 @@ std::string default_output(const ScenarioDescription& scenario) {
   return "results/" + (name.empty() ? std::string("run") : name) + ".h5";
 }
 
+// Fails before the run, not after it, when the result could not be written: a long run
+// must never be lost to a mistyped --out.
+void check_output_path(const std::string& out) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (fs::is_directory(out, error))
+    throw UsageError("--out " + out + " is a directory; give a file name such as " + out +
+                     "/run.h5");
+  const fs::path parent = fs::path(out).parent_path();
+  if (parent.empty()) return;
+  if (fs::exists(parent, error) && !fs::is_directory(parent, error))
+    throw UsageError("cannot create the folder for --out " + out + ": " + parent.string() +
+                     " is a file");
+  fs::create_directories(parent, error);
+  if (error) throw UsageError("cannot create the folder for --out " + out + ": " + error.message());
+}
+
 std::string focus_label(const ScenarioDescription& scenario) {
   std::string label;
   for (StateIndex s : scenario.report.focus_group)
@@ -73,6 +90,7 @@ int run_command(const std::vector<std::string>& args) {
   ScenarioDescription scenario = load_scenario_file(arguments.positional()[0]);
   if (seed) override_seed(scenario, *seed);
   const std::string out = arguments.value("--out").value_or(default_output(scenario));
+  check_output_path(out);
   const bool terminal = isatty(fileno(stderr)) != 0;
   // Redrawn at most ten times a second, so printing never slows a fast run down.
   const auto started = std::chrono::steady_clock::now();
