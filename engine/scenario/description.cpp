@@ -19,4 +19,24 @@ std::vector<StateIndex> ScenarioDescription::hubs() const {
   return result;
 }
 
+namespace {
+template <typename Population>
+std::size_t total_count(const std::vector<Population>& populations) {
+  std::size_t total = 0;
+  for (const Population& population : populations)
+    total += population.count;
+  return total;
+}
+}  // namespace
+
+std::size_t ScenarioDescription::firm_count() const {
+  return total_count(firms);
+}
+std::size_t ScenarioDescription::intermediary_count() const {
+  return total_count(intermediaries);
+}
+std::size_t ScenarioDescription::buyer_count() const {
+  return total_count(buyers);
+}
+
 }  // namespace chokepoint

@@ -96,13 +96,8 @@ int bench_command(const std::vector<std::string>& args) {
 
   const ScenarioDescription scenario =
       load_scenario_text(generate_scenario(agents, steps), "<bench>");
-  std::size_t count = 0;
-  for (const auto& p : scenario.firms)
-    count += p.count;
-  for (const auto& p : scenario.intermediaries)
-    count += p.count;
-  for (const auto& p : scenario.buyers)
-    count += p.count;
+  const std::size_t count =
+      scenario.firm_count() + scenario.intermediary_count() + scenario.buyer_count();
   std::printf("bench: %zu agents, %lld steps\n", count, static_cast<long long>(steps));
   std::printf("%8s %10s %12s %16s %10s %14s\n", "threads", "build s", "s/step", "agent-steps/s",
               "speed-up", "peak RSS MiB");

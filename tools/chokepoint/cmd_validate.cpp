@@ -26,18 +26,12 @@ int validate_command(const std::vector<std::string>& args) {
   for (const std::string& path : arguments.positional()) {
     try {
       const ScenarioDescription scenario = load_scenario_file(path);
-      std::size_t firms = 0, intermediaries = 0, buyers = 0;
-      for (const auto& p : scenario.firms)
-        firms += p.count;
-      for (const auto& p : scenario.intermediaries)
-        intermediaries += p.count;
-      for (const auto& p : scenario.buyers)
-        buyers += p.count;
       std::printf(
           "ok: %s (%s: %zu states, %zu sectors, %zu firms, %zu intermediaries, %zu buyers, %d "
           "steps)\n",
           path.c_str(), scenario.name.c_str(), scenario.states.size(), scenario.sectors.size(),
-          firms, intermediaries, buyers, scenario.calendar.steps);
+          scenario.firm_count(), scenario.intermediary_count(), scenario.buyer_count(),
+          scenario.calendar.steps);
     } catch (const ScenarioError& error) {
       std::fprintf(stderr, "error: %s\n", error.what());
       status = 1;

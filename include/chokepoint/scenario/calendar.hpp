@@ -27,6 +27,8 @@ struct Calendar {
   std::int64_t days_since_epoch(std::int32_t step) const;
   // The first step whose months include or follow the given month; may be <0 or >= steps.
   std::int32_t step_at_or_after(std::int32_t year, std::int32_t month) const;
+
+  bool operator==(const Calendar&) const = default;
 };
 
 // Parses "YYYY-MM"; returns nothing when the text is not a valid month.

@@ -31,12 +31,16 @@ struct Distribution {
     d.a = value;
     return d;
   }
+
+  bool operator==(const Distribution&) const = default;
 };
 
 struct StateDesc {
   std::string code;  // short identifier used everywhere in the scenario, e.g. "RU"
   std::string name;
   std::vector<std::string> blocs;
+
+  bool operator==(const StateDesc&) const = default;
 };
 
 struct SectorDesc {
@@ -49,6 +53,8 @@ struct SectorDesc {
   double price_elasticity = 0.5;         // of the target's demand
   double learning_rate = 0.1;            // unit-cost fall per doubling of cumulative output
   double capex_per_unit = 10.0;          // USD per unit/month of new capacity
+
+  bool operator==(const SectorDesc&) const = default;
 };
 
 struct FirmPopulation {
@@ -61,12 +67,16 @@ struct FirmPopulation {
   Distribution coalition_revenue;  // USD/month earned in coalition markets (lost if designated)
   Distribution risk_aversion;      // >= 0: multiplies the expected sanction loss
   double branded_share = 1.0;      // share of firms that sell under their own brand
+
+  bool operator==(const FirmPopulation&) const = default;
 };
 
 struct EntryRule {
   double rate = 0.0;          // expected entrants per step per unit of relative excess profit
   double cost = 1e5;          // USD: sunk cost of setting up a trading company
   std::uint32_t reserve = 0;  // slots kept for entrants; entry stops when they are used up
+
+  bool operator==(const EntryRule&) const = default;
 };
 
 struct IntermediaryPopulation {
@@ -78,6 +88,8 @@ struct IntermediaryPopulation {
   Distribution document_quality;  // 0..1: chance that altered papers pass
   double detection_rate = 0.01;   // per-step hazard at enforcement 1 and zero anomaly
   EntryRule entry;
+
+  bool operator==(const IntermediaryPopulation&) const = default;
 };
 
 struct BuyerPopulation {
@@ -90,6 +102,8 @@ struct BuyerPopulation {
   double loyalty = 0.5;                 // utility bonus for a current supplier
   std::uint32_t search = 3;             // new offers sampled each step
   std::vector<double> origin_aversion;  // per state (by index): utility penalty
+
+  bool operator==(const BuyerPopulation&) const = default;
 };
 
 // A half-open range of steps [start, end) during which an instrument is in force.
@@ -97,6 +111,8 @@ struct ActiveSpan {
   std::int32_t start = 0;
   std::int32_t end = INT32_MAX;
   bool contains(std::int32_t step) const { return step >= start && step < end; }
+
+  bool operator==(const ActiveSpan&) const = default;
 };
 
 struct ExportControl {
@@ -106,6 +122,8 @@ struct ExportControl {
   double coverage = 1.0;        // share of product lines covered
   double end_use_checks = 0.5;  // 0..1: how much of covered supply is stopped at hubs too
   ActiveSpan span;
+
+  bool operator==(const ExportControl&) const = default;
 };
 
 struct SecondarySanction {
@@ -117,6 +135,8 @@ struct SecondarySanction {
   double intensity = 0.0;      // designation hazard scale per step
   double penalty_months = 24;  // months of coalition revenue a designation costs
   ActiveSpan span;
+
+  bool operator==(const SecondarySanction&) const = default;
 };
 
 struct ImportQuota {
@@ -127,6 +147,8 @@ struct ImportQuota {
   Cap cap_kind = Cap::Share;
   double cap = 1.0;  // Share: of the sector's imports last step; Volume: units/month per origin
   ActiveSpan span;
+
+  bool operator==(const ImportQuota&) const = default;
 };
 
 struct ImportSubsidy {
@@ -136,6 +158,8 @@ struct ImportSubsidy {
   double investment_rate = 0.0;  // share of capacity investment paid
   double annual_budget = 0.0;    // USD per calendar year; spending stops when it is used up
   ActiveSpan span;
+
+  bool operator==(const ImportSubsidy&) const = default;
 };
 
 struct Policies {
@@ -143,6 +167,8 @@ struct Policies {
   std::vector<SecondarySanction> secondary_sanctions;
   std::vector<ImportQuota> import_quotas;
   std::vector<ImportSubsidy> import_subsidies;
+
+  bool operator==(const Policies&) const = default;
 };
 
 // Behavioural constants shared by all agents of a kind. Defaults are documented in
@@ -176,6 +202,8 @@ struct Behaviour {
   // Buyers
   std::uint32_t loyal_slots = 3;
   std::uint32_t rationing_rounds = 3;
+
+  bool operator==(const Behaviour&) const = default;
 };
 
 struct Report {
@@ -183,6 +211,8 @@ struct Report {
   std::string focus_name = "focus";
   std::int32_t price_base_start = 0;  // steps averaged as the price index's base
   std::int32_t price_base_end = 12;
+
+  bool operator==(const Report&) const = default;
 };
 
 struct ScenarioDescription {
@@ -204,6 +234,12 @@ struct ScenarioDescription {
   bool in_bloc(StateIndex state, const std::string& bloc) const;
   // Hubs are the states that host at least one intermediary population, in order of first use.
   std::vector<StateIndex> hubs() const;
+  // Agents at the start of a run (intermediaries: incumbents, not reserved entrant slots).
+  std::size_t firm_count() const;
+  std::size_t intermediary_count() const;
+  std::size_t buyer_count() const;
+
+  bool operator==(const ScenarioDescription&) const = default;
 };
 
 }  // namespace chokepoint
