@@ -9,6 +9,8 @@ void apply_policies(StepContext& context) {
   apply_secondary_sanctions(scenario, context.step, context.policy);
   apply_import_quotas(scenario, context.step, context.history, context.policy);
   apply_import_subsidies(scenario, context.step, context.policy);
+  apply_tariffs(scenario, context.step, context.policy);
+  apply_enforcement(scenario, context.step, context.months, context.history, context.policy);
 }
 
 }  // namespace chokepoint

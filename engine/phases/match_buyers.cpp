@@ -95,7 +95,7 @@ void choose_considered_set(const StepContext& context, std::size_t b) {
     total_weight += weight;
     if (s < filled)
       weighted_price +=
-          weight * offers.price[static_cast<std::size_t>(buyers.slot_offer[base + s])];
+          weight * offers.delivered_price[static_cast<std::size_t>(buyers.slot_offer[base + s])];
   }
   // Demand responds to the price the buyer expects to pay across its options.
   double demand = buyers.base_demand[b];
@@ -236,9 +236,16 @@ void match_buyers(StepContext& context) {
     world.quota_left[g] = policy.quota_active[g] ? policy.quota_cap[g] : 0.0;
   const ScenarioDescription& scenario = context.scenario;
   parallel_over(offers.count, [&](std::size_t o) {
-    if (offers.quantity[o] > 0.0)
+    if (offers.quantity[o] > 0.0) {
+      // The target's tariff falls on the declared origin: buyers compare prices with duty.
+      const double tariff =
+          offers.route[o] == Route::Domestic
+              ? 0.0
+              : policy.tariff[policy.quota_at(offers.sector[o], offers.shipper[o])];
+      offers.delivered_price[o] = offers.price[o] * (1.0 + tariff);
       offers.log_price_ratio[o] =
-          std::log(offers.price[o] / scenario.sectors[offers.sector[o]].base_price);
+          std::log(offers.delivered_price[o] / scenario.sectors[offers.sector[o]].base_price);
+    }
     offers.remaining[o] = offers.quantity[o];
     offers.sold[o] = 0.0;
     offers.seized[o] = 0;

@@ -30,6 +30,8 @@ void record_deliveries(const StepContext& context, MetricsBuffer& metrics) {
       const double share = pool.supply > 0.0 ? firms.offered[f] / pool.supply : 0.0;
       units = share * pool.delivered;
       value = share * pool.delivered_value;
+      if (world.is_coalition[s] && context.scenario.sectors[k].controlled)
+        context.history.coalition_exports_by_state[pool.hub] += firms.sales[f];
       if (world.is_coalition[s]) {
         metrics.at(Metric::CoalitionExportsToHub, t, pool.hub_index) += firms.sales[f];
         metrics.at(Metric::CoalitionExportsToHubValue, t, pool.hub_index) +=
@@ -61,6 +63,8 @@ void record_shippers(const StepContext& context, MetricsBuffer& metrics) {
     const std::size_t cell = offers.sector[o] * world.state_count + offers.shipper[o];
     metrics.at(Metric::ImportsByShipper, t, cell) += offers.sold[o];
     metrics.at(Metric::ImportsByShipperValue, t, cell) += offers.sold[o] * offers.price[o];
+    metrics.at(Metric::TariffRevenue, t, offers.sector[o]) +=
+        offers.sold[o] * (offers.delivered_price[o] - offers.price[o]);
   }
 }
 
@@ -118,11 +122,14 @@ void record_sectors(const StepContext& context, MetricsBuffer& metrics) {
         if (r == static_cast<int>(Route::Domestic))
           domestic += metrics.at(Metric::Imports, t, cell);
       }
+    // What buyers paid: the sellers' prices plus the target's duties.
+    value += metrics.at(Metric::TariffRevenue, t, k);
     metrics.at(Metric::AveragePrice, t, k) =
         units > 0.0 ? value / units : std::numeric_limits<double>::quiet_NaN();
     metrics.at(Metric::DomesticShare, t, k) = units > 0.0 ? domestic / units : 0.0;
     metrics.at(Metric::UnmetDemand, t, k) = context.totals.unmet_by_sector[k];
-    metrics.at(Metric::SubsidyOutlays, t, k) = context.totals.subsidy_paid[k];
+    // Paid per step; recorded as a monthly rate like every other flow.
+    metrics.at(Metric::SubsidyOutlays, t, k) = context.totals.subsidy_paid[k] / context.months;
   }
 }
 
@@ -135,6 +142,7 @@ void record_hubs(const StepContext& context, MetricsBuffer& metrics) {
     metrics.at(Metric::HubSeized, t, pool.hub_index) += pool.sales - pool.delivered;
   }
   for (std::size_t h = 0; h < world.hubs.size(); ++h) {
+    metrics.at(Metric::EnforcementIntensity, t, h) = context.policy.enforcement[world.hubs[h]];
     metrics.at(Metric::IntermediariesEntered, t, h) = context.totals.entered_by_hub[h];
     metrics.at(Metric::IntermediariesDesignated, t, h) = context.totals.designated_by_hub[h];
   }
@@ -145,7 +153,20 @@ void record_hubs(const StepContext& context, MetricsBuffer& metrics) {
 // Phase 6: the step's series, computed serially in agent order so that every sum is
 // reproducible to the bit.
 void record_metrics(StepContext& context, MetricsBuffer& metrics) {
+  ImportHistory& history = context.history;
+  std::fill(history.coalition_exports_by_state.begin(), history.coalition_exports_by_state.end(),
+            0.0);
   record_deliveries(context, metrics);
+  // The base period of the price index is also the trend that enforcement escalation
+  // compares hubs' purchases of coalition goods against.
+  const Report& report = context.scenario.report;
+  if (context.step >= report.price_base_start && context.step < report.price_base_end) {
+    for (std::size_t s = 0; s < history.coalition_exports_by_state.size(); ++s)
+      history.coalition_exports_base_sum[s] += history.coalition_exports_by_state[s];
+    ++history.base_steps;
+  }
+  metrics.at(Metric::EnforcementSpending, context.step) =
+      context.policy.enforcement_spending / context.months;
   record_shippers(context, metrics);
   record_dependence(context, metrics);
   record_sectors(context, metrics);

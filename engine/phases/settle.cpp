@@ -33,7 +33,7 @@ void detect_intermediary(const StepContext& context, std::size_t slot) {
   const IntermediaryPopulation& population = context.scenario.intermediaries[pool.population];
   const double mean_sales = pool.active > 0 ? pool.sales / pool.active : sold;
   const double anomaly = std::max(0.0, sold / mean_sales - 1.0);
-  const double enforcement = 1.0;
+  const double enforcement = context.policy.enforcement[pool.hub];
   // Hazards are monthly: a quarterly step applies three months of them.
   const double p = detection_probability(
       population.detection_rate * context.months, enforcement, anomaly,

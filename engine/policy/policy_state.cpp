@@ -22,6 +22,10 @@ PolicyState make_policy_state(const ScenarioDescription& scenario) {
   policy.subsidy_policy.assign(policy.sectors, -1);
   policy.subsidy_budget_left.assign(scenario.policies.import_subsidies.size(), 0.0);
   policy.subsidy_claims.assign(scenario.policies.import_subsidies.size(), 0.0);
+  policy.tariff.assign(pairs, 0.0);
+  policy.enforcement.assign(policy.states, 1.0);
+  policy.enforcement_extra.assign(scenario.policies.enforcement.size() * policy.states, 0.0);
+  policy.enforcement_budget_left.assign(scenario.policies.enforcement.size(), 0.0);
   return policy;
 }
 

@@ -128,6 +128,51 @@ ImportSubsidy read_import_subsidy(MapReader& map, const Context& context) {
   return subsidy;
 }
 
+Tariff read_tariff(MapReader& map, const Context& context) {
+  Tariff tariff;
+  tariff.name = context.policy_names.read(map);
+  Value origins = map.required("origins");
+  tariff.origins = context.names.states_or_blocs(origins, /*allow_empty=*/false);
+  Value sectors = map.required("sectors");
+  tariff.sectors = context.names.sectors(sectors);
+  tariff.rate = map.required_number("rate", NumberRange::closed(0.0, 10.0));
+  tariff.span = read_span(map, context.calendar);
+  map.finish();
+  return tariff;
+}
+
+// The budget and the escalation rule are optional: absent means no budget limit and no
+// escalation, and they stay absent in the resolved scenario.
+Enforcement read_enforcement(MapReader& map, const Context& context) {
+  Enforcement enforcement;
+  enforcement.name = context.policy_names.read(map);
+  Value hubs = map.required("hubs");
+  enforcement.hubs = context.names.states_or_blocs(hubs, /*allow_empty=*/false);
+  enforcement.intensity = map.required_number("intensity", NumberRange::closed(0.0, 100.0));
+  enforcement.cost = map.optional_number("cost", 0.0, NumberRange::at_least(0.0));
+  if (map.has("annual_budget")) {
+    enforcement.has_budget = true;
+    enforcement.annual_budget = map.required_number("annual_budget", NumberRange::at_least(0.0));
+  }
+  if (map.has("escalation")) {
+    MapReader escalation = map.optional_map("escalation");
+    escalation.use_flow_style();
+    enforcement.escalates = true;
+    enforcement.trigger_ratio =
+        escalation.optional_number("trigger_ratio", 2.0, NumberRange::at_least(1.0));
+    enforcement.trigger_floor =
+        escalation.optional_number("trigger_floor", 0.0, NumberRange::at_least(0.0));
+    enforcement.increment =
+        escalation.required_number("increment", NumberRange::closed(0.0, 100.0));
+    enforcement.max_extra =
+        escalation.optional_number("max_extra", 5.0, NumberRange::closed(0.0, 100.0));
+    escalation.finish();
+  }
+  enforcement.span = read_span(map, context.calendar);
+  map.finish();
+  return enforcement;
+}
+
 template <typename Policy, typename ReadOne>
 std::vector<Policy> read_list(MapReader& policies, std::string_view key, const Context& context,
                               ReadOne read_one) {
@@ -152,6 +197,8 @@ Policies load_policies(MapReader& map, const Names& names, const Calendar& calen
   policies.import_quotas = read_list<ImportQuota>(map, "import_quotas", context, read_import_quota);
   policies.import_subsidies =
       read_list<ImportSubsidy>(map, "import_substitution_subsidies", context, read_import_subsidy);
+  policies.tariffs = read_list<Tariff>(map, "tariffs", context, read_tariff);
+  policies.enforcement = read_list<Enforcement>(map, "enforcement", context, read_enforcement);
   map.finish();
   return policies;
 }

@@ -163,6 +163,21 @@ std::vector<SeriesSpec> series_specs() {
        "USD/month",
        "coalition-market revenue of all designated firms",
        {"time"}},
+      {M::TariffRevenue,
+       "tariff_revenue",
+       "USD/month",
+       "duties the target collected on imports",
+       {"time", "sector"}},
+      {M::EnforcementIntensity,
+       "enforcement_intensity",
+       "1",
+       "multiplier of the hub's detection hazard (1 = no enforcement policy)",
+       {"time", "hub"}},
+      {M::EnforcementSpending,
+       "enforcement_spending",
+       "USD/month",
+       "spending on enforcement against circumvention",
+       {"time"}},
   };
 }
 

@@ -175,8 +175,9 @@ void build_offers(World& world) {
   Offers& offers = world.offers;
   const std::size_t count = world.firms.count + world.intermediaries.count;
   offers.count = count;
-  size_all(count, offers.quantity, offers.price, offers.log_price_ratio, offers.quality,
-           offers.reliability, offers.remaining, offers.requested, offers.fill, offers.sold);
+  size_all(count, offers.quantity, offers.price, offers.delivered_price, offers.log_price_ratio,
+           offers.quality, offers.reliability, offers.remaining, offers.requested, offers.fill,
+           offers.sold);
   size_all(count, offers.shipper, offers.sector);
   offers.route.assign(count, Route::Direct);
   size_all(count, offers.open, offers.seized);

@@ -60,10 +60,10 @@ TEST_CASE("Quarterly steps give about the same yearly outcomes as monthly steps"
   const RunRecord m = run_text(monthly);
   const RunRecord q = run_text(replaced(quarterly, "price_base: {from: 2021-01, to: 2021-06}",
                                         "price_base: {from: 2021-01, to: 2021-06}"));
-  // 2022: steps 12..24 monthly, 4..8 quarterly. Subsidy outlays are USD per step, so sums
-  // over a year compare directly; designations are counts per step.
+  // 2022: steps 12..24 monthly, 4..8 quarterly. Subsidy outlays are USD/month, so a
+  // quarter's value stands for three months; designations are counts per step.
   const double paid_m = sum_over(m, "subsidy_outlays", 12, 24);
-  const double paid_q = sum_over(q, "subsidy_outlays", 4, 8);
+  const double paid_q = 3.0 * sum_over(q, "subsidy_outlays", 4, 8);
   INFO("subsidies paid in 2022: monthly " << paid_m << ", quarterly " << paid_q);
   CHECK(paid_q == Approx(paid_m).epsilon(0.4));
   const double designated_m = sum_over(m, "firm_designations", 0, 24);

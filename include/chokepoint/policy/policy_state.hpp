@@ -35,6 +35,15 @@ struct PolicyState {
   std::vector<double> subsidy_budget_left;
   std::vector<double> subsidy_claims;
   std::int32_t budget_year = std::numeric_limits<std::int32_t>::min();
+  // Tariffs of the target, [sector * states + declared origin]: ad valorem rate.
+  std::vector<double> tariff;
+  // Enforcement against circumvention, [state]: multiplier of the hub's detection hazard.
+  std::vector<double> enforcement;
+  // Escalation reached so far, [enforcement policy * states + hub state]; persists.
+  std::vector<double> enforcement_extra;
+  std::vector<double> enforcement_budget_left;  // per enforcement policy, this year
+  std::int32_t enforcement_year = std::numeric_limits<std::int32_t>::min();
+  double enforcement_spending = 0.0;  // USD this step
 
   std::size_t at(StateIndex state, SectorIndex sector) const { return state * sectors + sector; }
   std::size_t quota_at(SectorIndex sector, StateIndex origin) const {
@@ -42,9 +51,15 @@ struct PolicyState {
   }
 };
 
-// What the target imported last step, which share-based quotas are measured against.
+// What happened last step that rules of this step react to.
 struct ImportHistory {
+  // What the target imported, which share-based quotas are measured against.
   std::vector<double> imports_by_sector;  // units/month, foreign shippers only
+  // Coalition-made controlled goods bought by each hub state's intermediaries (units/month),
+  // and their sum and count over the report's base period, for enforcement escalation.
+  std::vector<double> coalition_exports_by_state;
+  std::vector<double> coalition_exports_base_sum;
+  std::int32_t base_steps = 0;
 };
 
 PolicyState make_policy_state(const ScenarioDescription& scenario);
@@ -58,6 +73,9 @@ void apply_import_quotas(const ScenarioDescription& scenario, std::int32_t step,
                          const ImportHistory& history, PolicyState& policy);
 void apply_import_subsidies(const ScenarioDescription& scenario, std::int32_t step,
                             PolicyState& policy);
+void apply_tariffs(const ScenarioDescription& scenario, std::int32_t step, PolicyState& policy);
+void apply_enforcement(const ScenarioDescription& scenario, std::int32_t step, double months,
+                       const ImportHistory& history, PolicyState& policy);
 
 // True when a sector's subsidy is in force and its budget for the year is not yet spent.
 bool subsidy_available(const PolicyState& policy, SectorIndex sector);

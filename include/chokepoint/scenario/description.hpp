@@ -162,11 +162,46 @@ struct ImportSubsidy {
   bool operator==(const ImportSubsidy&) const = default;
 };
 
+// An ad valorem duty the target levies on imports by declared origin and sector.
+struct Tariff {
+  std::string name;
+  std::vector<StateIndex> origins;
+  std::vector<SectorIndex> sectors;
+  double rate = 0.0;  // share of the import price
+  ActiveSpan span;
+
+  bool operator==(const Tariff&) const = default;
+};
+
+// Enforcement against circumvention in hub states: customs checks, investigations, pressure
+// on banks. Multiplies the hubs' detection hazard by (1 + intensity + escalation so far).
+struct Enforcement {
+  std::string name;
+  std::vector<StateIndex> hubs;
+  double intensity = 0.0;
+  double cost = 0.0;  // USD per month per unit of intensity per hub
+  bool has_budget = false;
+  double annual_budget = 0.0;  // USD per calendar year; intensity is scaled down when short
+  // The "roundabout" signature (MODEL.md 4.1): when a hub's purchases of coalition-made
+  // controlled goods exceed trigger_ratio x their base-period level + trigger_floor, the
+  // hub's intensity rises by `increment` per step, up to max_extra.
+  bool escalates = false;
+  double trigger_ratio = 2.0;
+  double trigger_floor = 0.0;  // units/month
+  double increment = 0.0;
+  double max_extra = 5.0;
+  ActiveSpan span;
+
+  bool operator==(const Enforcement&) const = default;
+};
+
 struct Policies {
   std::vector<ExportControl> export_controls;
   std::vector<SecondarySanction> secondary_sanctions;
   std::vector<ImportQuota> import_quotas;
   std::vector<ImportSubsidy> import_subsidies;
+  std::vector<Tariff> tariffs;
+  std::vector<Enforcement> enforcement;
 
   bool operator==(const Policies&) const = default;
 };

@@ -42,6 +42,9 @@ enum class Metric : std::size_t {
   FirmDesignations,            // [time, state] new designations
   FirmsDesignatedTotal,        // [time, state]
   CoalitionRevenueLost,        // [time] USD/month
+  TariffRevenue,               // [time, sector] USD/month
+  EnforcementIntensity,        // [time, hub] multiplier of the detection hazard
+  EnforcementSpending,         // [time] USD/month
   Count
 };
 

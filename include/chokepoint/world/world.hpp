@@ -117,7 +117,8 @@ struct Offers {
   std::size_t count = 0;
   std::vector<double> quantity;
   std::vector<double> price;            // USD/unit delivered to the target
-  std::vector<double> log_price_ratio;  // ln(price / sector base price), for buyers' utility
+  std::vector<double> delivered_price;  // USD/unit the buyer pays: price plus the target's tariff
+  std::vector<double> log_price_ratio;  // ln(delivered price / sector base price)
   std::vector<double> quality;
   std::vector<double> reliability;
   std::vector<StateIndex> shipper;  // declared origin at the target's border
