@@ -77,7 +77,9 @@ void record_dependence(const StepContext& context, MetricsBuffer& metrics) {
   double shipper_total = 0.0, maker_total = 0.0;
   for (std::size_t k = 0; k < scenario.sectors.size(); ++k) {
     for (std::size_t s = 0; s < states; ++s) {
-      imports[k] += metrics.at(Metric::ImportsByShipper, t, k * states + s);
+      const double shipped_units = metrics.at(Metric::ImportsByShipper, t, k * states + s);
+      imports[k] += shipped_units;
+      context.history.imports_by_sector_origin[k * states + s] = shipped_units;
       if (!scenario.sectors[k].controlled) continue;
       const double shipped = metrics.at(Metric::ImportsByShipperValue, t, k * states + s);
       const std::size_t cell = (k * states + s) * kRouteCount;

@@ -17,6 +17,7 @@ PolicyState make_policy_state(const ScenarioDescription& scenario) {
   policy.penalty_months.assign(policy.states, 0.0);
   policy.quota_cap.assign(pairs, 0.0);
   policy.quota_active.assign(pairs, 0);
+  policy.adaptive_quota_fired.assign(scenario.policies.adaptive_quotas.size() * pairs, 0);
   policy.production_subsidy.assign(policy.sectors, 0.0);
   policy.investment_subsidy.assign(policy.sectors, 0.0);
   policy.subsidy_policy.assign(policy.sectors, -1);

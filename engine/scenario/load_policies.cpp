@@ -114,6 +114,18 @@ ImportQuota read_import_quota(MapReader& map, const Context& context) {
   return quota;
 }
 
+AdaptiveQuota read_adaptive_quota(MapReader& map, const Context& context) {
+  AdaptiveQuota rule;
+  rule.name = context.policy_names.read(map);
+  Value sectors = map.required("sectors");
+  rule.sectors = context.names.sectors(sectors);
+  rule.threshold = map.required_number("threshold", NumberRange::open_closed(0.0, 1.0));
+  rule.cap = map.required_number("cap", NumberRange::open_closed(0.0, 1.0));
+  rule.span = read_span(map, context.calendar);
+  map.finish();
+  return rule;
+}
+
 ImportSubsidy read_import_subsidy(MapReader& map, const Context& context) {
   ImportSubsidy subsidy;
   subsidy.name = context.policy_names.read(map);
@@ -195,6 +207,8 @@ Policies load_policies(MapReader& map, const Names& names, const Calendar& calen
   policies.secondary_sanctions =
       read_list<SecondarySanction>(map, "secondary_sanctions", context, read_secondary_sanction);
   policies.import_quotas = read_list<ImportQuota>(map, "import_quotas", context, read_import_quota);
+  policies.adaptive_quotas =
+      read_list<AdaptiveQuota>(map, "adaptive_quotas", context, read_adaptive_quota);
   policies.import_subsidies =
       read_list<ImportSubsidy>(map, "import_substitution_subsidies", context, read_import_subsidy);
   policies.tariffs = read_list<Tariff>(map, "tariffs", context, read_tariff);

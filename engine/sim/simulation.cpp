@@ -17,6 +17,7 @@ Simulation::Simulation(const ScenarioDescription& scenario)
       metrics_(scenario) {
   history_.imports_by_sector.assign(scenario.sectors.size(), 0.0);
   history_.coalition_exports_by_state.assign(scenario.states.size(), 0.0);
+  history_.imports_by_sector_origin.assign(scenario.sectors.size() * scenario.states.size(), 0.0);
   history_.coalition_exports_base_sum.assign(scenario.states.size(), 0.0);
   totals_.unmet_by_sector.assign(scenario.sectors.size(), 0.0);
   totals_.subsidy_paid.assign(scenario.sectors.size(), 0.0);

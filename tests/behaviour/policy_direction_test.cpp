@@ -112,3 +112,22 @@ TEST_CASE("A volume quota is never exceeded", "[behaviour]") {
   for (int t = 6; t < steps_of(r); ++t)
     REQUIRE(sum_over(r, "imports_by_shipper", t, t + 1, {"chips", "CN"}) <= 5000.0 * (1 + 1e-9));
 }
+
+TEST_CASE("The target caps a supplier once its share passes the threshold", "[behaviour]") {
+  const std::string rule = std::string(kControls) + R"(  adaptive_quotas:
+    - {name: dependence_rule, sectors: [network], threshold: 0.4, cap: 0.3, start: 2021-01}
+)";
+  const RunRecord without = run_small_world(kControls);
+  const RunRecord with = run_small_world(rule);
+  const auto cn_share = [&](const RunRecord& r) {
+    return last_year(r, "imports_by_shipper", {"network", "CN"}) /
+           last_year(r, "imports_by_shipper", {"network"});
+  };
+  INFO("CN share of network imports: " << cn_share(without) << " -> " << cn_share(with));
+  REQUIRE(cn_share(without) > 0.4);  // the rule has something to react to
+  CHECK(cn_share(with) <= 0.3 + 0.02);
+  // Chips are not covered by the rule.
+  const double chips_without = last_year(without, "imports_by_shipper", {"chips", "CN"});
+  CHECK(last_year(with, "imports_by_shipper", {"chips", "CN"}) ==
+        Approx(chips_without).epsilon(0.2));
+}

@@ -27,6 +27,8 @@ struct PolicyState {
   // Import quotas, [sector * states + declared origin]: units/month allowed this step.
   std::vector<double> quota_cap;
   std::vector<std::uint8_t> quota_active;
+  // Adaptive quota rules that have fired, [rule * sectors * states + sector * states + origin].
+  std::vector<std::uint8_t> adaptive_quota_fired;
   // Import-substitution subsidies, [sector].
   std::vector<double> production_subsidy;
   std::vector<double> investment_subsidy;
@@ -54,7 +56,8 @@ struct PolicyState {
 // What happened last step that rules of this step react to.
 struct ImportHistory {
   // What the target imported, which share-based quotas are measured against.
-  std::vector<double> imports_by_sector;  // units/month, foreign shippers only
+  std::vector<double> imports_by_sector;         // units/month, foreign shippers only
+  std::vector<double> imports_by_sector_origin;  // [sector * states + declared origin]
   // Coalition-made controlled goods bought by each hub state's intermediaries (units/month),
   // and their sum and count over the report's base period, for enforcement escalation.
   std::vector<double> coalition_exports_by_state;

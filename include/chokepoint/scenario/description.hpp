@@ -151,6 +151,19 @@ struct ImportQuota {
   bool operator==(const ImportQuota&) const = default;
 };
 
+// The target's adaptive rule against "total dependence" (MODEL.md 4.1): once one declared
+// origin's share of a sector's imports passes `threshold`, a share quota of `cap` on that
+// origin and sector switches on and stays on while the rule is in force.
+struct AdaptiveQuota {
+  std::string name;
+  std::vector<SectorIndex> sectors;
+  double threshold = 0.8;
+  double cap = 0.7;
+  ActiveSpan span;
+
+  bool operator==(const AdaptiveQuota&) const = default;
+};
+
 struct ImportSubsidy {
   std::string name;
   std::vector<SectorIndex> sectors;
@@ -199,6 +212,7 @@ struct Policies {
   std::vector<ExportControl> export_controls;
   std::vector<SecondarySanction> secondary_sanctions;
   std::vector<ImportQuota> import_quotas;
+  std::vector<AdaptiveQuota> adaptive_quotas;
   std::vector<ImportSubsidy> import_subsidies;
   std::vector<Tariff> tariffs;
   std::vector<Enforcement> enforcement;
