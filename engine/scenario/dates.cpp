@@ -1,6 +1,7 @@
 #include "scenario/detail/dates.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 
 namespace chokepoint::scenario_detail {
@@ -27,6 +28,18 @@ ActiveSpan read_span(MapReader& map, const Calendar& calendar) {
   const YearMonth start = read_month(start_value);
   ActiveSpan span;
   span.start = std::max(0, calendar.step_at_or_after(start.year, start.month));
+  // An instrument that never acts is a mistake (a typo in the year, a calendar cut short),
+  // not a no-op. A start before the calendar is fine: the policy is already in force.
+  if (span.start >= calendar.steps) {
+    const std::int32_t last_month = calendar.month_index(calendar.steps) - 1;
+    const YearMonth run_end{last_month / 12, last_month % 12 + 1};
+    if (start.index() > run_end.index())
+      start_value.fail("starts " + start.label() + ", after the run ends (" + run_end.label() +
+                       "); move the start inside the calendar or lengthen the calendar");
+    start_value.fail("starts " + start.label() + ", after the last step begins (" +
+                     calendar.label(calendar.steps - 1) + "), so it would never act; steps are " +
+                     std::to_string(calendar.months_per_step) + " months long");
+  }
   if (auto end_value = map.find("end")) {
     const YearMonth end = read_month(*end_value);
     if (end.index() <= start.index()) {

@@ -63,17 +63,24 @@ YAML::Mark value_mark(const YAML::Node& value, const YAML::Mark& fallback) {
 // ---- Value ----------------------------------------------------------------------------------
 
 Value::Value(YAML::Node node, std::string path, YAML::Mark mark, const std::string* file,
-             YAML::Node out)
+             YAML::Node out, const Origins* origins)
     : node_(std::move(node)),
       path_(std::move(path)),
       mark_(mark),
       file_(file),
-      out_(std::move(out)) {}
+      out_(std::move(out)),
+      origins_(origins) {}
+
+const std::string* Value::file_of(const YAML::Node& child) const {
+  return origins_ != nullptr ? origins_->source_of(child, file_) : file_;
+}
 
 SourceLocation Value::location() const {
   SourceLocation where;
   where.file = file_ != nullptr ? *file_ : std::string();
-  if (!mark_.is_null()) {
+  // A --set value is not in any file, so its marks (within the value's text) would mislead.
+  const bool has_lines = origins_ == nullptr || !origins_->is_override(file_);
+  if (has_lines && !mark_.is_null()) {
     where.line = mark_.line + 1;
     where.column = mark_.column + 1;
   }
@@ -212,7 +219,7 @@ std::vector<Value> Value::list(bool allow_empty, bool flow) {
     YAML::Node slot;
     out_.push_back(slot);
     items.emplace_back(item, path_ + "[" + std::to_string(index++) + "]", value_mark(item, mark_),
-                       file_, slot);
+                       file_of(item), slot, origins_);
   }
   return items;
 }
@@ -226,8 +233,9 @@ MapReader::MapReader(Value map_value) : self_(std::move(map_value)) {
   // map's entries are collected.
   for (const auto& pair : self_.node()) {
     const YAML::Node& key = pair.first;
-    const Value key_value(key, self_.path(), value_mark(key, self_.mark()), self_.file(),
-                          YAML::Node());
+    const std::string* file = self_.file_of(pair.second);
+    const Value key_value(key, self_.path(), value_mark(key, self_.mark()), file, YAML::Node(),
+                          self_.origins());
     if (!key.IsScalar() || key.Scalar().empty())
       key_value.fail("expected a key name, found " + key_value.found());
     for (const Entry& earlier : entries_) {
@@ -236,7 +244,7 @@ MapReader::MapReader(Value map_value) : self_(std::move(map_value)) {
                        std::to_string(earlier.key_node.Mark().line + 1) + ")");
       }
     }
-    entries_.push_back({key.Scalar(), key, pair.second, false});
+    entries_.push_back({key.Scalar(), key, pair.second, file, false});
   }
 }
 
@@ -263,7 +271,7 @@ std::optional<Value> MapReader::find(std::string_view key) {
     if (entry.key != key) continue;
     entry.used = true;
     return Value(entry.value, child_path(key), value_mark(entry.value, entry.key_node.Mark()),
-                 self_.file(), self_.out()[entry.key]);
+                 entry.file, self_.out()[entry.key], self_.origins());
   }
   return std::nullopt;
 }
@@ -331,7 +339,7 @@ std::vector<Value> MapReader::required_list(std::string_view key, bool flow) {
 MapReader MapReader::optional_map(std::string_view key) {
   if (auto value = find(key)) return value->map();
   return MapReader(Value(YAML::Node(YAML::NodeType::Map), child_path(key), self_.mark(),
-                         self_.file(), self_.out()[std::string(key)]));
+                         self_.file(), self_.out()[std::string(key)], self_.origins()));
 }
 
 std::vector<MapReader::Item> MapReader::items() {
@@ -339,10 +347,10 @@ std::vector<MapReader::Item> MapReader::items() {
   for (Entry& entry : entries_) {
     entry.used = true;
     const YAML::Mark key_mark = value_mark(entry.key_node, self_.mark());
-    result.push_back(
-        {Value(entry.key_node, child_path(entry.key), key_mark, self_.file(), YAML::Node()),
-         Value(entry.value, child_path(entry.key), value_mark(entry.value, key_mark), self_.file(),
-               self_.out()[entry.key])});
+    result.push_back({Value(entry.key_node, child_path(entry.key), key_mark, entry.file,
+                            YAML::Node(), self_.origins()),
+                      Value(entry.value, child_path(entry.key), value_mark(entry.value, key_mark),
+                            entry.file, self_.out()[entry.key], self_.origins())});
   }
   return result;
 }
@@ -357,7 +365,7 @@ void MapReader::write(std::string_view key, const YAML::Node& node) {
 
 void MapReader::fail_unknown(const Entry& entry) const {
   const Value key_value(entry.key_node, self_.path(), value_mark(entry.key_node, self_.mark()),
-                        self_.file(), YAML::Node());
+                        entry.file, YAML::Node(), self_.origins());
   key_value.fail("unknown key \"" + entry.key + "\"" +
                  suggestion_suffix(entry.key, known_, "valid keys are"));
 }

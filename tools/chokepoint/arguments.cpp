@@ -8,7 +8,8 @@ namespace chokepoint::cli {
 
 Arguments::Arguments(const std::vector<std::string>& words,
                      const std::set<std::string>& value_flags,
-                     const std::set<std::string>& switches) {
+                     const std::set<std::string>& switches,
+                     const std::set<std::string>& repeatable) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& word = words[i];
     if (word.rfind("--", 0) != 0 || word == "--") {
@@ -25,11 +26,12 @@ Arguments::Arguments(const std::vector<std::string>& words,
     if (switches.count(flag)) {
       if (inline_value) throw UsageError(flag + " takes no value");
       values_[flag] = "";
-    } else if (value_flags.count(flag)) {
+    } else if (value_flags.count(flag) || repeatable.count(flag)) {
       if (!inline_value) {
         if (i + 1 >= words.size()) throw UsageError(flag + " needs a value");
         value = words[++i];
       }
+      if (repeatable.count(flag)) repeated_[flag].push_back(value);
       values_[flag] = value;
     } else {
       throw UsageError("unknown option " + flag + " (see --help)");
@@ -40,6 +42,12 @@ Arguments::Arguments(const std::vector<std::string>& words,
 std::optional<std::string> Arguments::value(const std::string& flag) const {
   const auto it = values_.find(flag);
   if (it == values_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<std::string> Arguments::values(const std::string& flag) const {
+  const auto it = repeated_.find(flag);
+  if (it == repeated_.end()) return {};
   return it->second;
 }
 

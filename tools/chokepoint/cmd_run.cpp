@@ -21,18 +21,25 @@ const char* const kRunHelp =
     R"HELP(chokepoint run - simulate a scenario and write its trajectory to HDF5
 
 Usage: chokepoint run SCENARIO.yaml [--out FILE.h5] [--seed N] [--threads N] [--quiet]
+                     [--set PATH=VALUE]...
 
   --out FILE     result file (default: results/<scenario name>.h5). Written as FILE.tmp and
                  renamed when complete, so FILE is never a half-written file.
   --seed N       override the scenario's seed (0 .. 2^64-1). The file records the seed used.
   --threads N    worker threads (default: all cores). Results are bit-identical for any N.
   --quiet        no progress line and no summary table.
+  --set PATH=VALUE
+                 replace one value of the scenario before it is checked; repeatable. PATH is
+                 keys joined by dots, list entries by index or name: sectors[0].base_price=6,
+                 policies.export_controls[controls_2022_03].coverage=0.9. VALUE is YAML:
+                 --set 'report.focus_group=[CN, HK]'. The file records the values used.
 
 A progress line is shown on a terminal; at the end a summary table gives the target's
 controlled imports by shipping state in the first and last year, the focus group's share,
 price index, shortages, hub volumes and designations.
 
 Example: chokepoint run scenarios/russia_tech.yaml --seed 7 --out results/seed7.h5
+         chokepoint run scenarios/russia_tech.yaml --set calendar.steps=24
 )HELP";
 
 namespace {
@@ -71,7 +78,7 @@ std::string focus_label(const ScenarioDescription& scenario) {
 }  // namespace
 
 int run_command(const std::vector<std::string>& args) {
-  const Arguments arguments(args, {"--out", "--seed", "--threads"}, {"--quiet"});
+  const Arguments arguments(args, {"--out", "--seed", "--threads"}, {"--quiet"}, {"--set"});
   if (arguments.positional().size() != 1)
     throw UsageError("expects one scenario file (see chokepoint run --help)");
   // Every option is checked before the scenario is loaded, so a typo costs no time.
@@ -87,7 +94,8 @@ int run_command(const std::vector<std::string>& args) {
   options.threads = static_cast<int>(arguments.integer("--threads", 1, 1024).value_or(0));
   const bool quiet = arguments.has("--quiet");
 
-  ScenarioDescription scenario = load_scenario_file(arguments.positional()[0]);
+  ScenarioDescription scenario =
+      load_scenario_file(arguments.positional()[0], arguments.values("--set"));
   if (seed) override_seed(scenario, *seed);
   const std::string out = arguments.value("--out").value_or(default_output(scenario));
   check_output_path(out);

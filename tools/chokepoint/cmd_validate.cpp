@@ -10,22 +10,24 @@ namespace chokepoint::cli {
 const char* const kValidateHelp =
     R"HELP(chokepoint validate - check scenario files without running them
 
-Usage: chokepoint validate SCENARIO.yaml [MORE.yaml...]
+Usage: chokepoint validate SCENARIO.yaml [MORE.yaml...] [--set PATH=VALUE]...
 
 Loads each file with every check a run applies (syntax, keys, types, ranges, names of states,
 sectors and blocs, dates) and prints one line per file: "ok: FILE (...)" or the first error as
 FILE:LINE:COLUMN: key.path: what was expected and what was found. Writes nothing.
+Each --set PATH=VALUE replaces a value before the checks, in every file, as in chokepoint run.
 Exit status: 0 when every file is valid, 1 otherwise.
 )HELP";
 
 int validate_command(const std::vector<std::string>& args) {
-  const Arguments arguments(args, {}, {});
+  const Arguments arguments(args, {}, {}, {"--set"});
+  const std::vector<std::string> overrides = arguments.values("--set");
   if (arguments.positional().empty())
     throw UsageError("expects at least one scenario file (see chokepoint validate --help)");
   int status = 0;
   for (const std::string& path : arguments.positional()) {
     try {
-      const ScenarioDescription scenario = load_scenario_file(path);
+      const ScenarioDescription scenario = load_scenario_file(path, overrides);
       std::printf(
           "ok: %s (%s: %zu states, %zu sectors, %zu firms, %zu intermediaries, %zu buyers, %d "
           "steps)\n",

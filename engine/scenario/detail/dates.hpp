@@ -24,7 +24,9 @@ struct YearMonth {
 YearMonth read_month(Value& value);
 
 // `start` (required) and `end` (optional, exclusive: the instrument stops at the start of that
-// month) of a policy, as steps. A start before the calendar's first step counts from step 0.
+// month) of a policy, as steps. A start before the calendar's first step counts from step 0;
+// a start at or after the end of the calendar is an error (the policy would never act); an
+// end after the calendar is clamped to it.
 ActiveSpan read_span(MapReader& map, const Calendar& calendar);
 
 }  // namespace chokepoint::scenario_detail

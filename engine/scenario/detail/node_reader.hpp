@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "chokepoint/error.hpp"
+#include "scenario/detail/origins.hpp"
 #include "scenario/detail/range.hpp"
 
 namespace chokepoint::scenario_detail {
@@ -27,14 +28,19 @@ class MapReader;
 class Value {
  public:
   // `file` must outlive the value (the loader keeps it for the whole load). `out` is the slot
-  // of the resolved tree this value is written to.
-  Value(YAML::Node node, std::string path, YAML::Mark mark, const std::string* file,
-        YAML::Node out);
+  // of the resolved tree this value is written to. `origins`, when given, says which file
+  // each node below came from (a scenario merged from several files); without it, all of
+  // them come from `file`.
+  Value(YAML::Node node, std::string path, YAML::Mark mark, const std::string* file, YAML::Node out,
+        const Origins* origins = nullptr);
 
   const YAML::Node& node() const { return node_; }
   const std::string& path() const { return path_; }
   const YAML::Mark& mark() const { return mark_; }
   const std::string* file() const { return file_; }
+  const Origins* origins() const { return origins_; }
+  // The file a node below this one came from.
+  const std::string* file_of(const YAML::Node& child) const;
   SourceLocation location() const;
   bool is_map() const { return node_.IsMap(); }
   bool is_list() const { return node_.IsSequence(); }
@@ -70,6 +76,7 @@ class Value {
   YAML::Mark mark_;
   const std::string* file_;
   YAML::Node out_;
+  const Origins* origins_;
 };
 
 class MapReader {
@@ -120,6 +127,7 @@ class MapReader {
     std::string key;
     YAML::Node key_node;
     YAML::Node value;
+    const std::string* file;  // where the key and its value were written
     bool used = false;
   };
 

@@ -10,16 +10,27 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "chokepoint/scenario/description.hpp"
 
 namespace chokepoint {
 
 // Reads and validates a scenario file; source_path is set to `path`. An unreadable file is
-// reported with the path as location and line 0.
+// reported with the path as location and line 0. A scenario that `extends:` another is merged
+// over it first (paths relative to the file's folder); errors name the file, base or not,
+// where the offending text was written.
 ScenarioDescription load_scenario_file(const std::string& path);
 
+// The same, with overrides applied after `extends` and before validation, in order: each is
+// "path.to.key=value" as given to --set (docs/SCENARIO_FORMAT.md, "Overrides"). A problem
+// with an override's path is a ScenarioError whose location is "--set <override>", line 0;
+// so is a value the checks refuse. resolved_yaml shows the values set.
+ScenarioDescription load_scenario_file(const std::string& path,
+                                       const std::vector<std::string>& overrides);
+
 // Validates scenario text; errors name `source_name` as the file. source_path stays empty.
+// An `extends:` path is relative to the current directory, since text has no folder.
 ScenarioDescription load_scenario_text(const std::string& yaml_text,
                                        const std::string& source_name);
 
