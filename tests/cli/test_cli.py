@@ -130,7 +130,7 @@ class OutputDocs(unittest.TestCase):
 
 class Validate(unittest.TestCase):
     def test_good_scenarios_validate(self):
-        files = sorted(glob.glob(os.path.join(SOURCE, "scenarios", "*.yaml")))
+        files = sorted(glob.glob(os.path.join(SOURCE, "scenarios", "**", "*.yaml"), recursive=True))
         self.assertTrue(files)
         result = chokepoint("validate", *files)
         self.assertEqual(result.returncode, 0, result.stderr)
