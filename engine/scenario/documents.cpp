@@ -1,6 +1,7 @@
 #include "scenario/detail/documents.hpp"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 
 #include <cerrno>
 #include <cstdint>
@@ -48,11 +49,56 @@ std::string read_source_file(const std::string& path) {
   return content.str();
 }
 
+namespace {
+
+// Records where each document starts; every other event is ignored.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  std::vector<YAML::Mark> starts;
+  void OnDocumentStart(const YAML::Mark& mark) override { starts.push_back(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+// Counts documents with at most two parser calls. yaml-cpp 0.7's LoadAll() loops forever,
+// allocating, when a document starts with a token the parser cannot use (e.g. a stray
+// ","): it reports an empty document without consuming the token, again and again
+// (yaml-cpp issue 1040, fixed upstream after 0.8). Found by our fuzzer
+// (tests/fuzz/scenario_loader_fuzzer.cpp). A second document that starts where the first
+// did is that stuck parser, not a real document.
+void check_single_document(const std::string& text, const std::string& file) {
+  std::istringstream stream(text);
+  YAML::Parser parser(stream);
+  DocumentStarts documents;
+  while (documents.starts.size() < 2 && parser.HandleNextDocument(documents)) {
+  }
+  if (documents.starts.size() < 2) return;
+  const YAML::Mark& first = documents.starts[0];
+  const YAML::Mark& second = documents.starts[1];
+  if (second.pos == first.pos)
+    throw ScenarioError(location_of(file, second), "",
+                        "YAML syntax error: unexpected character at the start of a value");
+  throw ScenarioError(location_of(file, second), "",
+                      "expected one YAML document, found a second one (remove the ---)");
+}
+
+}  // namespace
+
 YAML::Node parse_document(const std::string& text, const std::string& file) {
   check_text(text, file);
-  std::vector<YAML::Node> documents;
+  YAML::Node document;
   try {
-    documents = YAML::LoadAll(text);
+    check_single_document(text, file);
+    document = YAML::Load(text);
   } catch (const YAML::DeepRecursion& error) {
     throw ScenarioError(location_of(file, error.mark), "",
                         "nesting is too deep: the YAML parser stopped at " +
@@ -60,16 +106,12 @@ YAML::Node parse_document(const std::string& text, const std::string& file) {
   } catch (const YAML::ParserException& error) {
     throw ScenarioError(location_of(file, error.mark), "", "YAML syntax error: " + error.msg);
   }
-  if (documents.empty() || documents.front().IsNull()) {
+  if (!document || document.IsNull()) {
     throw ScenarioError({file, 1, 1}, "",
                         "the scenario is empty; expected a map with at least name, calendar, "
                         "target, states and sectors");
   }
-  if (documents.size() > 1) {
-    throw ScenarioError(location_of(file, documents[1].Mark()), "",
-                        "expected one YAML document, found a second one (remove the ---)");
-  }
-  return documents.front();
+  return document;
 }
 
 }  // namespace chokepoint::scenario_detail
