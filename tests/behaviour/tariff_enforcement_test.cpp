@@ -9,16 +9,7 @@ using namespace chokepoint;
 using namespace chokepoint::testing;
 
 namespace {
-
-const std::string kControls = R"(  export_controls:
-    - {name: controls, imposers: [coalition], sectors: [chips, network], coverage: 0.9, end_use_checks: 0.3, start: 2021-07}
-)";
-
-double last_year(const RunRecord& r, const std::string& series,
-                 const std::vector<std::string>& labels = {}) {
-  return sum_over(r, series, steps_of(r) - 12, steps_of(r), labels);
-}
-
+const std::string& kControls = kCoalitionControls;
 }  // namespace
 
 TEST_CASE("A tariff on one origin cuts its share, raises prices and collects duties",

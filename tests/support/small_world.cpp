@@ -91,6 +91,15 @@ int steps_of(const RunRecord& record) {
   return record.meta.steps;
 }
 
+double last_year(const RunRecord& record, const std::string& series,
+                 const std::vector<std::string>& labels_wanted) {
+  return sum_over(record, series, steps_of(record) - 12, steps_of(record), labels_wanted);
+}
+
+const std::string kCoalitionControls = R"(  export_controls:
+    - {name: controls, imposers: [coalition], sectors: [chips, network], coverage: 0.9, end_use_checks: 0.3, start: 2021-07}
+)";
+
 double sum_over(const RunRecord& record, const std::string& name, int from, int to,
                 const std::vector<std::string>& labels_wanted) {
   const Series* series = record.find_series(name);

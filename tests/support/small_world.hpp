@@ -29,4 +29,12 @@ double sum_over(const RunRecord& record, const std::string& series, int from, in
 
 int steps_of(const RunRecord& record);
 
+// sum_over the last 12 steps of the run (the last year of a monthly run).
+double last_year(const RunRecord& record, const std::string& series,
+                 const std::vector<std::string>& labels_wanted = {});
+
+// Coalition export controls on chips and network equipment from 2021-07 (90% coverage, weak
+// end-use checks), as lines under "policies:": the common setting of the behaviour tests.
+extern const std::string kCoalitionControls;
+
 }  // namespace chokepoint::testing
