@@ -122,3 +122,36 @@ TEST_CASE("The target caps a supplier once its share passes the threshold", "[be
   CHECK(last_year(with, "imports_by_shipper", {"chips", "CN"}) ==
         Approx(chips_without).epsilon(0.2));
 }
+
+TEST_CASE("Each wider export-control package cuts direct coalition supply further", "[behaviour]") {
+  const std::string first = R"(  export_controls:
+    - {name: package_1, imposers: [coalition], sectors: [chips], coverage: 0.5, start: 2021-04}
+)";
+  const std::string phased =
+      first +
+      R"(    - {name: package_2, imposers: [coalition], sectors: [chips], coverage: 0.95, start: 2022-01}
+)";
+  const RunRecord one = run_small_world(first);
+  const RunRecord two = run_small_world(phased);
+  const auto direct = [](const RunRecord& r, int from, int to) {
+    return sum_over(r, "imports", from, to, {"chips", "US", "direct"}) +
+           sum_over(r, "imports", from, to, {"chips", "EU", "direct"});
+  };
+  // Second half of 2021 (package 1 only) against second half of 2022 (package 2 in force).
+  INFO("direct coalition chips: 2021H2 " << direct(two, 6, 12) << ", 2022H2 " << direct(two, 18, 24)
+                                         << "; without package 2: " << direct(one, 18, 24));
+  CHECK(direct(two, 18, 24) < 0.5 * direct(two, 6, 12));
+  CHECK(direct(two, 18, 24) < 0.5 * direct(one, 18, 24));
+}
+
+TEST_CASE("Direct supply returns when a control package ends", "[behaviour]") {
+  const RunRecord r = run_small_world(R"(  export_controls:
+    - {name: temporary, imposers: [coalition], sectors: [chips], coverage: 0.95, start: 2021-04, end: 2022-01}
+)");
+  const auto direct = [&](int from, int to) {
+    return sum_over(r, "imports", from, to, {"chips", "US", "direct"}) +
+           sum_over(r, "imports", from, to, {"chips", "EU", "direct"});
+  };
+  INFO("direct coalition chips: under control " << direct(6, 12) << ", after " << direct(24, 36));
+  CHECK(direct(24, 36) > 2.0 * direct(6, 12));
+}
