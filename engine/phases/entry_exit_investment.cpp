@@ -47,21 +47,6 @@ void invest(StepContext& context) {
     context.totals.subsidy_paid[k] += paid[k];
 }
 
-void activate(World& world, const IntermediaryPopulation& population, std::uint64_t seed,
-              std::size_t slot, std::int32_t step) {
-  Intermediaries& intermediaries = world.intermediaries;
-  const std::uint64_t id = world.intermediary_id(slot);
-  intermediaries.status[slot] = IntermediaryStatus::Active;
-  intermediaries.capacity[slot] =
-      draw_attribute(population.capacity, seed, id, AttributeId::IntermediaryCapacity);
-  intermediaries.markup[slot] =
-      draw_attribute(population.markup, seed, id, AttributeId::IntermediaryMarkup);
-  intermediaries.document_quality[slot] = draw_attribute(population.document_quality, seed, id,
-                                                         AttributeId::IntermediaryDocumentQuality);
-  intermediaries.entered_step[slot] = step;
-  intermediaries.last_sales[slot] = 0.0;
-}
-
 // Whack-a-mole: where one more trading company could expect to earn its set-up cost back
 // within a year, new ones open, in the pool's reserved slots, until the reserve runs out.
 void enter_intermediaries(StepContext& context) {
@@ -97,7 +82,7 @@ void enter_intermediaries(StepContext& context) {
     if (stream.uniform() < lambda - std::floor(lambda)) ++entrants;
     entrants = std::min(entrants, pool.slot_count - pool.next_vacant);
     for (std::uint32_t e = 0; e < entrants; ++e) {
-      activate(world, population, scenario.seed, pool.first_slot + pool.next_vacant, context.step);
+      activate_intermediary(world, population, scenario.seed, pool.first_slot + pool.next_vacant);
       ++pool.next_vacant;
     }
     context.totals.entered_by_hub[pool.hub_index] += entrants;

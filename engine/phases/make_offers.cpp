@@ -122,7 +122,7 @@ void firm_offer(const StepContext& context, std::size_t f) {
 // Sums what the firms offer to each pool, in firm order (deterministic).
 void aggregate_pool_supply(const ScenarioDescription& scenario, World& world) {
   for (Pool& pool : world.pools) {
-    pool.supply = pool.supply_value = pool.supply_quality = pool.coalition_supply = 0.0;
+    pool.supply = pool.supply_value = pool.supply_quality = 0.0;
   }
   const Firms& firms = world.firms;
   const double discount = 1.0 - scenario.behaviour.wholesale_discount;
@@ -133,7 +133,6 @@ void aggregate_pool_supply(const ScenarioDescription& scenario, World& world) {
     pool.supply += units;
     pool.supply_value += units * firms.price[f] * discount;
     pool.supply_quality += units * firms.quality[f];
-    if (world.is_coalition[firms.state[f]]) pool.coalition_supply += units;
   }
   for (Pool& pool : world.pools)
     if (pool.supply > 0.0) pool.supply_quality /= pool.supply;

@@ -27,7 +27,6 @@ void detect_intermediary(const StepContext& context, std::size_t slot) {
   const std::size_t o = world.intermediary_offer(slot);
   intermediaries.detected[slot] = 0;
   const double sold = world.offers.sold[o];
-  intermediaries.last_sales[slot] = sold;
   if (intermediaries.status[slot] != IntermediaryStatus::Active || sold <= 0.0) return;
   const Pool& pool = world.pools[intermediaries.pool[slot]];
   const IntermediaryPopulation& population = context.scenario.intermediaries[pool.population];

@@ -86,9 +86,7 @@ void build_intermediaries(const ScenarioDescription& scenario, World& world) {
   intermediaries.count = slots;
   size_all(slots, intermediaries.pool);
   intermediaries.status.assign(slots, IntermediaryStatus::Vacant);
-  size_all(slots, intermediaries.capacity, intermediaries.markup, intermediaries.document_quality,
-           intermediaries.last_sales);
-  intermediaries.entered_step.assign(slots, -1);
+  size_all(slots, intermediaries.capacity, intermediaries.markup, intermediaries.document_quality);
   intermediaries.detected.assign(slots, 0);
 
   std::uint32_t first = 0;
@@ -108,20 +106,12 @@ void build_intermediaries(const ScenarioDescription& scenario, World& world) {
     world.pools.push_back(pool);
     first += pool.slot_count;
   }
-  // Incumbents are activated here exactly as entrants are later (same draws, same streams).
+  // Incumbents are activated exactly as entrants are later (same draws, same streams).
   for (Pool& pool : world.pools) {
     const IntermediaryPopulation& population = scenario.intermediaries[pool.population];
     for (std::uint32_t s = 0; s < pool.next_vacant; ++s) {
       const std::size_t slot = pool.first_slot + s;
-      const std::uint64_t id = world.intermediary_id(slot);
-      intermediaries.status[slot] = IntermediaryStatus::Active;
-      intermediaries.capacity[slot] =
-          draw_attribute(population.capacity, scenario.seed, id, AttributeId::IntermediaryCapacity);
-      intermediaries.markup[slot] =
-          draw_attribute(population.markup, scenario.seed, id, AttributeId::IntermediaryMarkup);
-      intermediaries.document_quality[slot] = draw_attribute(
-          population.document_quality, scenario.seed, id, AttributeId::IntermediaryDocumentQuality);
-      intermediaries.entered_step[slot] = 0;
+      activate_intermediary(world, population, scenario.seed, slot);
       pool.active += 1;
       pool.active_capacity += intermediaries.capacity[slot];
     }

@@ -67,15 +67,14 @@ struct Pool {
   std::uint32_t slot_count = 0;
   std::uint32_t next_vacant = 0;  // slots below this have been used
   // Aggregates of the firms supplying the pool this step.
-  double supply = 0.0;            // units/month offered by firms
-  double supply_value = 0.0;      // USD/month at wholesale prices
-  double supply_quality = 0.0;    // quantity-weighted mean quality
-  double coalition_supply = 0.0;  // units/month from coalition makers
-  double sales = 0.0;             // units/month the pool's intermediaries sold
-  double delivered = 0.0;         // units/month that reached the target (not seized)
-  double delivered_value = 0.0;   // USD/month at the intermediaries' prices
-  double margin = 0.0;            // USD/month earned by the pool's intermediaries
-  double active_capacity = 0.0;   // throughput of active intermediaries
+  double supply = 0.0;           // units/month offered by firms
+  double supply_value = 0.0;     // USD/month at wholesale prices
+  double supply_quality = 0.0;   // quantity-weighted mean quality
+  double sales = 0.0;            // units/month the pool's intermediaries sold
+  double delivered = 0.0;        // units/month that reached the target (not seized)
+  double delivered_value = 0.0;  // USD/month at the intermediaries' prices
+  double margin = 0.0;           // USD/month earned by the pool's intermediaries
+  double active_capacity = 0.0;  // throughput of active intermediaries
   std::uint32_t active = 0;
 };
 
@@ -86,8 +85,6 @@ struct Intermediaries {
   std::vector<double> capacity;
   std::vector<double> markup;
   std::vector<double> document_quality;
-  std::vector<std::int32_t> entered_step;
-  std::vector<double> last_sales;
   // Per-step results.
   std::vector<std::uint8_t> detected;
 };
@@ -206,6 +203,11 @@ enum class AttributeId : std::uint32_t {
   IntermediaryDocumentQuality,
   BuyerDemand = 21,
 };
+
+// Makes a slot an active intermediary with attributes drawn from its own stream: incumbents
+// at build time and entrants later go through the same draws.
+void activate_intermediary(World& world, const IntermediaryPopulation& population,
+                           std::uint64_t seed, std::size_t slot);
 
 // The mean of a distribution before clamping (what an agent expects of a typical draw).
 double distribution_mean(const Distribution& distribution);
