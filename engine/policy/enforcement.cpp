@@ -26,12 +26,8 @@ bool roundabout_signature(const Enforcement& enforcement, const ImportHistory& h
 void apply_enforcement(const ScenarioDescription& scenario, std::int32_t step, double months,
                        const ImportHistory& history, PolicyState& policy) {
   const auto& policies = scenario.policies.enforcement;
-  const std::int32_t year = scenario.calendar.year_of(step);
-  if (year != policy.enforcement_year) {
-    for (std::size_t i = 0; i < policies.size(); ++i)
-      policy.enforcement_budget_left[i] = policies[i].annual_budget;
-    policy.enforcement_year = year;
-  }
+  refill_budgets_each_year(policies, scenario.calendar.year_of(step), policy.enforcement_year,
+                           policy.enforcement_budget_left);
   std::fill(policy.enforcement.begin(), policy.enforcement.end(), 1.0);
   policy.enforcement_spending = 0.0;
   for (std::size_t i = 0; i < policies.size(); ++i) {

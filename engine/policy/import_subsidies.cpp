@@ -8,12 +8,8 @@ namespace chokepoint {
 void apply_import_subsidies(const ScenarioDescription& scenario, std::int32_t step,
                             PolicyState& policy) {
   const auto& subsidies = scenario.policies.import_subsidies;
-  const std::int32_t year = scenario.calendar.year_of(step);
-  if (year != policy.budget_year) {
-    for (std::size_t i = 0; i < subsidies.size(); ++i)
-      policy.subsidy_budget_left[i] = subsidies[i].annual_budget;
-    policy.budget_year = year;
-  }
+  refill_budgets_each_year(subsidies, scenario.calendar.year_of(step), policy.budget_year,
+                           policy.subsidy_budget_left);
   std::fill(policy.production_subsidy.begin(), policy.production_subsidy.end(), 0.0);
   std::fill(policy.investment_subsidy.begin(), policy.investment_subsidy.end(), 0.0);
   std::fill(policy.subsidy_policy.begin(), policy.subsidy_policy.end(), -1);

@@ -67,6 +67,17 @@ struct ImportHistory {
 
 PolicyState make_policy_state(const ScenarioDescription& scenario);
 
+// Annual budgets: on the first step of a calendar year each policy's budget is refilled to its
+// `annual_budget`; `budget_year` remembers the year last refilled.
+template <typename BudgetedPolicy>
+void refill_budgets_each_year(const std::vector<BudgetedPolicy>& policies, std::int32_t year,
+                              std::int32_t& budget_year, std::vector<double>& budget_left) {
+  if (year == budget_year) return;
+  for (std::size_t i = 0; i < policies.size(); ++i)
+    budget_left[i] = policies[i].annual_budget;
+  budget_year = year;
+}
+
 // One function per instrument: each clears and refills its own tables for `step`.
 void apply_export_controls(const ScenarioDescription& scenario, std::int32_t step,
                            PolicyState& policy);
