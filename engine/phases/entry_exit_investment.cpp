@@ -27,7 +27,11 @@ void invest(StepContext& context) {
       firms.capacity[f] += firms.pending_capacity[f];
       firms.pending_capacity[f] = 0.0;
     }
-    if (firms.utilisation[f] < behaviour.invest_utilisation) continue;
+    // Output the state has contracted to buy is as good as sold: contracts make investment
+    // bankable where the market alone would not.
+    const double contracted =
+        firms.offered[f] > 0.0 ? firms.contract_units[f] / firms.offered[f] : 0.0;
+    if (std::min(1.0, firms.utilisation[f] + contracted) < behaviour.invest_utilisation) continue;
     const SectorIndex sector = firms.sector[f];
     // A subsidy lowers the hurdle only while its budget can still pay.
     const double rate = firms.domestic[f] && subsidy_available(policy, sector)

@@ -133,6 +133,10 @@ void record_sectors(const StepContext& context, MetricsBuffer& metrics) {
     // Paid per step; recorded as a monthly rate like every other flow.
     metrics.at(Metric::SubsidyOutlays, t, k) = context.totals.subsidy_paid[k] / context.months;
   }
+  const Firms& firms = context.world.firms;
+  for (std::size_t f = 0; f < firms.count; ++f)
+    if (firms.contract_units[f] > 0.0)
+      metrics.at(Metric::ContractPurchases, t, firms.sector[f]) += firms.contract_units[f];
 }
 
 void record_hubs(const StepContext& context, MetricsBuffer& metrics) {

@@ -106,14 +106,20 @@ void settle_firm(const StepContext& context, std::size_t f) {
 
   const SectorIndex sector = firms.sector[f];
   // Sales are a monthly rate: a step of several months produces and claims that many months.
+  const bool subsidised = firms.domestic[f] && policy.subsidy_policy[sector] >= 0;
   firms.subsidy_claim[f] =
-      firms.domestic[f] && policy.subsidy_policy[sector] >= 0
-          ? policy.production_subsidy[sector] * firms.unit_cost[f] * sales * context.months
-          : 0.0;
-  firms.cumulative_output[f] += sales * context.months;
-  firms.unit_cost[f] =
-      learning_unit_cost(firms.base_unit_cost[f], firms.cumulative_output[f],
-                         firms.initial_experience[f], scenario.sectors[sector].learning_rate);
+      subsidised ? policy.production_subsidy[sector] * firms.unit_cost[f] * sales * context.months
+                 : 0.0;
+  // Under a long-term contract the state takes what the market left of the guaranteed share,
+  // at the firm's price; whether the budget can pay for all of it is settled with the claims.
+  firms.contract_units[f] = 0.0;
+  if (subsidised && subsidy_available(policy, sector) && policy.guaranteed_offtake[sector] > 0.0) {
+    const double shortfall = policy.guaranteed_offtake[sector] * offered - sales;
+    if (shortfall > 0.0) {
+      firms.contract_units[f] = shortfall;
+      firms.subsidy_claim[f] += shortfall * firms.price[f] * context.months;
+    }
+  }
 
   firms.newly_designated[f] = 0;
   const StateIndex state = firms.state[f];
@@ -141,20 +147,39 @@ void settle_firm(const StepContext& context, std::size_t f) {
   if (choice.uniform() >= behaviour.all_in_propensity) firms.exited_target[f] = 1;
 }
 
-// Production subsidies are paid from the year's budgets, pro rata when the claims on a
-// budget exceed what is left of it (claims summed in firm order).
+// Production subsidies and contract purchases are paid from the year's budgets, pro rata when
+// the claims on a budget exceed what is left of it (claims summed in firm order). A contract
+// buys only what the budget pays for.
 void pay_production_subsidies(StepContext& context) {
-  const Firms& firms = context.world.firms;
+  Firms& firms = context.world.firms;
   std::vector<double>& claims = context.totals.subsidy_claims;
   std::fill(claims.begin(), claims.end(), 0.0);
   for (std::size_t f = 0; f < firms.count; ++f)
     claims[firms.sector[f]] += firms.subsidy_claim[f];
-  pay_subsidy_claims(context.policy, claims, context.totals.subsidy_paid);
+  std::vector<double>& paid = context.totals.subsidy_paid;
+  pay_subsidy_claims(context.policy, claims, paid);
+  for (std::size_t f = 0; f < firms.count; ++f) {
+    if (firms.contract_units[f] <= 0.0) continue;
+    const SectorIndex k = firms.sector[f];
+    firms.contract_units[f] *= claims[k] > 0.0 ? paid[k] / claims[k] : 0.0;
+  }
+}
+
+// Learning by doing counts everything produced, for the market and under contract.
+void learn(const StepContext& context, std::size_t f) {
+  Firms& firms = context.world.firms;
+  firms.cumulative_output[f] += firms.sales[f] * context.months;
+  if (firms.contract_units[f] > 0.0)
+    firms.cumulative_output[f] += firms.contract_units[f] * context.months;
+  firms.unit_cost[f] = learning_unit_cost(firms.base_unit_cost[f], firms.cumulative_output[f],
+                                          firms.initial_experience[f],
+                                          context.scenario.sectors[firms.sector[f]].learning_rate);
 }
 
 }  // namespace
 
-// Phase 4: detections and seizures, deliveries, sales, learning, designations, subsidies.
+// Phase 4: detections and seizures, deliveries, sales, designations, subsidies and contract
+// purchases, learning.
 void settle(StepContext& context) {
   World& world = context.world;
   sum_pool_sales(world);
@@ -164,6 +189,7 @@ void settle(StepContext& context) {
   sum_pool_deliveries(world);
   parallel_over(world.firms.count, [&](std::size_t f) { settle_firm(context, f); });
   pay_production_subsidies(context);
+  parallel_over(world.firms.count, [&](std::size_t f) { learn(context, f); });
   std::vector<double>& unmet = context.totals.unmet_by_sector;
   std::fill(unmet.begin(), unmet.end(), 0.0);
   for (std::size_t b = 0; b < world.buyers.count; ++b)

@@ -12,6 +12,7 @@ void apply_import_subsidies(const ScenarioDescription& scenario, std::int32_t st
                            policy.subsidy_budget_left);
   std::fill(policy.production_subsidy.begin(), policy.production_subsidy.end(), 0.0);
   std::fill(policy.investment_subsidy.begin(), policy.investment_subsidy.end(), 0.0);
+  std::fill(policy.guaranteed_offtake.begin(), policy.guaranteed_offtake.end(), 0.0);
   std::fill(policy.subsidy_policy.begin(), policy.subsidy_policy.end(), -1);
   for (std::size_t i = 0; i < subsidies.size(); ++i) {
     const ImportSubsidy& subsidy = subsidies[i];
@@ -19,6 +20,7 @@ void apply_import_subsidies(const ScenarioDescription& scenario, std::int32_t st
     for (SectorIndex sector : subsidy.sectors) {
       policy.production_subsidy[sector] = subsidy.production_rate;
       policy.investment_subsidy[sector] = subsidy.investment_rate;
+      policy.guaranteed_offtake[sector] = subsidy.guaranteed_offtake;
       policy.subsidy_policy[sector] = static_cast<std::int32_t>(i);
     }
   }

@@ -20,6 +20,7 @@ PolicyState make_policy_state(const ScenarioDescription& scenario) {
   policy.adaptive_quota_fired.assign(scenario.policies.adaptive_quotas.size() * pairs, 0);
   policy.production_subsidy.assign(policy.sectors, 0.0);
   policy.investment_subsidy.assign(policy.sectors, 0.0);
+  policy.guaranteed_offtake.assign(policy.sectors, 0.0);
   policy.subsidy_policy.assign(policy.sectors, -1);
   policy.subsidy_budget_left.assign(scenario.policies.import_subsidies.size(), 0.0);
   policy.subsidy_claims.assign(scenario.policies.import_subsidies.size(), 0.0);

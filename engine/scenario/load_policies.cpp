@@ -135,6 +135,7 @@ ImportSubsidy read_import_subsidy(MapReader& map, const Context& context) {
       map.optional_number("production_rate", 0.0, NumberRange::closed(0.0, 0.95));
   subsidy.investment_rate = map.optional_number("investment_rate", 0.0, NumberRange::unit());
   subsidy.annual_budget = map.required_number("annual_budget", NumberRange::at_least(0.0));
+  subsidy.guaranteed_offtake = map.optional_number("guaranteed_offtake", 0.0, NumberRange::unit());
   subsidy.span = read_span(map, context.calendar);
   map.finish();
   return subsidy;

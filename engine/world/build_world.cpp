@@ -32,7 +32,8 @@ void build_firms(const ScenarioDescription& scenario, World& world) {
   size_all(total, firms.quality, firms.coalition_revenue, firms.risk_aversion, firms.line_position,
            firms.base_unit_cost, firms.initial_experience, firms.capacity, firms.cumulative_output,
            firms.unit_cost, firms.markup, firms.utilisation, firms.pending_capacity, firms.price,
-           firms.effective_capacity, firms.offered, firms.sales, firms.subsidy_claim);
+           firms.effective_capacity, firms.offered, firms.sales, firms.subsidy_claim,
+           firms.contract_units);
   firms.channel.assign(total, Channel::Direct);
   firms.pool.assign(total, -1);
   firms.pending_ready_step.assign(total, 0);

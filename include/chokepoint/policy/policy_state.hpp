@@ -32,6 +32,7 @@ struct PolicyState {
   // Import-substitution subsidies, [sector].
   std::vector<double> production_subsidy;
   std::vector<double> investment_subsidy;
+  std::vector<double> guaranteed_offtake;    // share of domestic capacity under contract
   std::vector<std::int32_t> subsidy_policy;  // which subsidy pays, or -1
   // Budget left this calendar year, per subsidy policy (USD), and a scratch total of claims.
   std::vector<double> subsidy_budget_left;

@@ -170,6 +170,10 @@ struct ImportSubsidy {
   double production_rate = 0.0;  // share of domestic producers' unit cost paid per unit sold
   double investment_rate = 0.0;  // share of capacity investment paid
   double annual_budget = 0.0;    // USD per calendar year; spending stops when it is used up
+  // Long-term contracts: the state buys, at the producer's price, whatever part of this share
+  // of a domestic producer's capacity the market did not take (take-or-pay), paid from the
+  // same budget.
+  double guaranteed_offtake = 0.0;
   ActiveSpan span;
 
   bool operator==(const ImportSubsidy&) const = default;

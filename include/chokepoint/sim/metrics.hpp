@@ -31,6 +31,7 @@ enum class Metric : std::size_t {
   DomesticShare,               // [time, sector]
   DomesticCapacity,            // [time, sector] effective units/month
   SubsidyOutlays,              // [time, sector] USD/month
+  ContractPurchases,           // [time, sector] units/month bought under long-term contracts
   IntermediariesActive,        // [time, hub]
   IntermediariesEntered,       // [time, hub]
   IntermediariesDesignated,    // [time, hub]

@@ -53,6 +53,7 @@ struct Firms {
   std::vector<double> offered;             // units/month offered on the chosen channel
   std::vector<double> sales;               // units/month sold to the target market
   std::vector<double> subsidy_claim;       // USD this step, before the budget cap
+  std::vector<double> contract_units;      // units/month the state bought under contract
   std::vector<std::uint8_t> newly_designated;
 };
 
