@@ -9,21 +9,54 @@ namespace chokepoint {
 
 namespace {
 
+// Share of payments for trade with the target that the banks of a seller's state let through.
+double payments_cleared(const PolicyState& policy, StateIndex seller) {
+  return 1.0 - policy.payment_rejection[seller];
+}
+
+// Active intermediary throughput per sector, and the same weighted by the share of payments
+// its hub's banks clear (the partner channels a firm looks for), summed in pool order.
+void sum_pool_capacity(const PolicyState& policy, World& world) {
+  std::fill(world.sector_pool_capacity.begin(), world.sector_pool_capacity.end(), 0.0);
+  std::fill(world.sector_pool_paying_capacity.begin(), world.sector_pool_paying_capacity.end(),
+            0.0);
+  std::vector<double>& acceptance = world.sector_pool_acceptance;
+  std::fill(acceptance.begin(), acceptance.end(), 0.0);
+  for (const Pool& pool : world.pools) {
+    const double cleared = payments_cleared(policy, pool.hub);
+    world.sector_pool_capacity[pool.sector] += pool.active_capacity;
+    world.sector_pool_paying_capacity[pool.sector] += pool.active_capacity * cleared;
+    acceptance[pool.sector] += pool.active_capacity * cleared * cleared;
+  }
+  // A pool picked in proportion to its paying throughput clears this share of payments.
+  for (std::size_t k = 0; k < acceptance.size(); ++k) {
+    const double paying = world.sector_pool_paying_capacity[k];
+    acceptance[k] = paying > 0.0 ? acceptance[k] / paying : 0.0;
+  }
+}
+
 // Picks the pool of the firm's sector to sell through, in proportion to the pools' active
-// throughput; keeps the firm's current pool while it still trades.
-std::int32_t choose_pool(const World& world, SectorIndex sector, std::int32_t current,
-                         RandomStream& stream) {
-  if (current >= 0 && world.pools[static_cast<std::size_t>(current)].active_capacity > 0.0)
-    return current;
-  const double total = world.sector_pool_capacity[sector];
+// throughput whose payments clear; keeps the firm's current pool while it still trades,
+// unless its payment bounces there (as often as the hub's banks reject payments): then the
+// firm looks for another hub, which is how partner channels take over.
+std::int32_t choose_pool(const World& world, const PolicyState& policy, SectorIndex sector,
+                         std::int32_t current, RandomStream& stream) {
+  if (current >= 0) {
+    const Pool& pool = world.pools[static_cast<std::size_t>(current)];
+    const double rejection = policy.payment_rejection[pool.hub];
+    const bool bounced = rejection > 0.0 && stream.uniform() < rejection;
+    if (pool.active_capacity > 0.0 && !bounced) return current;
+  }
+  const double total = world.sector_pool_paying_capacity[sector];
   if (total <= 0.0) return -1;
   const double target = stream.uniform() * total;
   double cumulative = 0.0;
   std::int32_t last = -1;
   for (std::uint32_t p : world.pools_by_sector[sector]) {
     const Pool& pool = world.pools[p];
-    if (pool.active_capacity <= 0.0) continue;
-    cumulative += pool.active_capacity;
+    const double weight = pool.active_capacity * payments_cleared(policy, pool.hub);
+    if (weight <= 0.0) continue;
+    cumulative += weight;
     last = static_cast<std::int32_t>(p);
     if (target < cumulative) return last;
   }
@@ -40,6 +73,10 @@ void firm_offer(const StepContext& context, std::size_t f) {
   const SectorIndex sector = firms.sector[f];
   const SectorDesc& sector_desc = scenario.sectors[sector];
   const bool domestic = firms.domestic[f] != 0;
+  // Direct sales abroad are paid through the banks of the firm's state; the target's own
+  // producers are paid at home.
+  const double cleared_direct = domestic ? 1.0 : payments_cleared(policy, state);
+  const double payment_cost = domestic ? 0.0 : policy.payment_cost[state];
 
   // Controls on coalition inputs cut what producers outside the coalition can make.
   const double exposure = domestic                    ? behaviour.domestic_input_exposure
@@ -87,12 +124,17 @@ void firm_offer(const StepContext& context, std::size_t f) {
     values.allowed[static_cast<int>(Channel::Intermediary)] =
         !firms.exited_target[f] && leak > 0.0 && world.sector_pool_capacity[sector] > 0.0;
     values.allowed[static_cast<int>(Channel::Abstain)] = true;
+    // Sales whose payment is rejected are lost; the extra cost of the payments that clear
+    // is passed on to buyers, so the margin per unit sold is unchanged. Through a hub the
+    // firm is paid by the intermediary, whose own banks may reject the target's payments.
+    const double direct_units = expected_units * cleared_direct;
+    const double hub_units = expected_units * leak * world.sector_pool_acceptance[sector];
     values.profit[static_cast<int>(Channel::Direct)] =
-        (price - unit_cost) * expected_units -
-        expected_loss(behaviour.visibility_direct, expected_units, price);
+        (price - unit_cost) * direct_units -
+        expected_loss(behaviour.visibility_direct, direct_units, price);
     values.profit[static_cast<int>(Channel::Intermediary)] =
-        (wholesale - unit_cost) * expected_units * leak -
-        expected_loss(behaviour.visibility_intermediary, expected_units * leak, wholesale);
+        (wholesale - unit_cost) * hub_units -
+        expected_loss(behaviour.visibility_intermediary, hub_units, wholesale);
 
     RandomStream stream(scenario.seed, world.firm_id(f), static_cast<std::uint32_t>(context.step),
                         Purpose::ChannelChoice);
@@ -101,10 +143,12 @@ void firm_offer(const StepContext& context, std::size_t f) {
     if (channel == Channel::Intermediary) {
       RandomStream hub_stream(scenario.seed, world.firm_id(f),
                               static_cast<std::uint32_t>(context.step), Purpose::HubChoice);
-      firms.pool[f] = choose_pool(world, sector, firms.pool[f], hub_stream);
+      firms.pool[f] = choose_pool(world, policy, sector, firms.pool[f], hub_stream);
       if (firms.pool[f] < 0) channel = Channel::Abstain;
     }
-    offered = channel == Channel::Direct         ? capacity
+    // Judged, like a leak, against what can be sold: bounced payments are no reason to cut
+    // the price.
+    offered = channel == Channel::Direct         ? capacity * cleared_direct
               : channel == Channel::Intermediary ? capacity * leak
                                                  : 0.0;
   }
@@ -114,7 +158,7 @@ void firm_offer(const StepContext& context, std::size_t f) {
 
   Offers& offers = world.offers;
   offers.quantity[f] = channel == Channel::Direct ? offered : 0.0;
-  offers.price[f] = price;
+  offers.price[f] = price * (1.0 + payment_cost);
   offers.quality[f] = firms.quality[f];
   offers.reliability[f] = 1.0;
 }
@@ -139,8 +183,9 @@ void aggregate_pool_supply(const ScenarioDescription& scenario, World& world) {
 }
 
 // An active intermediary offers its share of the pool's supply (by throughput), at the pool's
-// average wholesale price plus its own markup.
-void intermediary_offer(World& world, std::size_t slot) {
+// average wholesale price plus its own markup. It is paid through its hub's banks: what they
+// reject is not sold, and the payments that clear cost the buyer more.
+void intermediary_offer(const PolicyState& policy, World& world, std::size_t slot) {
   const Intermediaries& intermediaries = world.intermediaries;
   const Pool& pool = world.pools[intermediaries.pool[slot]];
   const std::size_t o = world.intermediary_offer(slot);
@@ -151,8 +196,10 @@ void intermediary_offer(World& world, std::size_t slot) {
     return;
   }
   const double capacity = intermediaries.capacity[slot];
-  offers.quantity[o] = std::min(capacity, pool.supply * capacity / pool.active_capacity);
-  offers.price[o] = pool.supply_value / pool.supply * (1.0 + intermediaries.markup[slot]);
+  offers.quantity[o] = std::min(capacity, pool.supply * capacity / pool.active_capacity) *
+                       payments_cleared(policy, pool.hub);
+  offers.price[o] = pool.supply_value / pool.supply * (1.0 + intermediaries.markup[slot]) *
+                    (1.0 + policy.payment_cost[pool.hub]);
   offers.quality[o] = pool.supply_quality;
   offers.reliability[o] = intermediaries.document_quality[slot];
 }
@@ -163,12 +210,11 @@ void intermediary_offer(World& world, std::size_t slot) {
 // into offers. Parallel over agents; pool sums in a fixed serial order.
 void make_offers(StepContext& context) {
   World& world = context.world;
-  std::fill(world.sector_pool_capacity.begin(), world.sector_pool_capacity.end(), 0.0);
-  for (const Pool& pool : world.pools)
-    world.sector_pool_capacity[pool.sector] += pool.active_capacity;
+  sum_pool_capacity(context.policy, world);
   parallel_over(world.firms.count, [&](std::size_t f) { firm_offer(context, f); });
   aggregate_pool_supply(context.scenario, world);
-  parallel_over(world.intermediaries.count, [&](std::size_t i) { intermediary_offer(world, i); });
+  parallel_over(world.intermediaries.count,
+                [&](std::size_t i) { intermediary_offer(context.policy, world, i); });
 }
 
 }  // namespace chokepoint

@@ -23,7 +23,7 @@ void record_deliveries(const StepContext& context, MetricsBuffer& metrics) {
     Route route = firms.domestic[f] ? Route::Domestic : Route::Direct;
     if (firms.channel[f] == Channel::Direct) {
       units = world.offers.sold[f];
-      value = units * firms.price[f];
+      value = units * world.offers.price[f];  // what buyers paid, payment costs included
     } else if (firms.channel[f] == Channel::Intermediary) {
       route = Route::Intermediary;
       const Pool& pool = world.pools[static_cast<std::size_t>(firms.pool[f])];
@@ -173,6 +173,9 @@ void record_metrics(StepContext& context, MetricsBuffer& metrics) {
   }
   metrics.at(Metric::EnforcementSpending, context.step) =
       context.policy.enforcement_spending / context.months;
+  const std::vector<double>& rejection = context.policy.payment_rejection;
+  for (std::size_t s = 0; s < rejection.size(); ++s)
+    metrics.at(Metric::PaymentRejection, context.step, s) = rejection[s];
   record_shippers(context, metrics);
   record_dependence(context, metrics);
   record_sectors(context, metrics);

@@ -59,7 +59,7 @@ void withdraw_seized(World& world, std::size_t b) {
   }
 }
 
-void sum_pool_deliveries(World& world) {
+void sum_pool_deliveries(const PolicyState& policy, World& world) {
   for (Pool& pool : world.pools)
     pool.delivered = pool.delivered_value = pool.margin = 0.0;
   const Intermediaries& intermediaries = world.intermediaries;
@@ -69,13 +69,16 @@ void sum_pool_deliveries(World& world) {
     if (offers.sold[o] <= 0.0) continue;
     Pool& pool = world.pools[intermediaries.pool[i]];
     const double wholesale = pool.supply > 0.0 ? pool.supply_value / pool.supply : 0.0;
+    // The buyer pays the cost of slow, rerouted payments on top of the intermediary's price;
+    // it is no part of the intermediary's margin.
+    const double own_price = offers.price[o] / (1.0 + policy.payment_cost[pool.hub]);
     // A seized shipment was paid for and never sold: its cost is a loss, which is what
     // would-be entrants see of the pool's detection risk.
     if (offers.seized[o]) {
       pool.margin -= offers.sold[o] * wholesale;
       continue;
     }
-    pool.margin += offers.sold[o] * (offers.price[o] - wholesale);
+    pool.margin += offers.sold[o] * (own_price - wholesale);
     pool.delivered += offers.sold[o];
     pool.delivered_value += offers.sold[o] * offers.price[o];
   }
@@ -186,7 +189,7 @@ void settle(StepContext& context) {
   parallel_over(world.intermediaries.count,
                 [&](std::size_t i) { detect_intermediary(context, i); });
   parallel_over(world.buyers.count, [&](std::size_t b) { withdraw_seized(world, b); });
-  sum_pool_deliveries(world);
+  sum_pool_deliveries(context.policy, world);
   parallel_over(world.firms.count, [&](std::size_t f) { settle_firm(context, f); });
   pay_production_subsidies(context);
   parallel_over(world.firms.count, [&](std::size_t f) { learn(context, f); });

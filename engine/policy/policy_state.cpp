@@ -15,6 +15,8 @@ PolicyState make_policy_state(const ScenarioDescription& scenario) {
   policy.firm_sanction_intensity.assign(policy.states, 0.0);
   policy.intermediary_sanction_intensity.assign(policy.states, 0.0);
   policy.penalty_months.assign(policy.states, 0.0);
+  policy.payment_rejection.assign(policy.states, 0.0);
+  policy.payment_cost.assign(policy.states, 0.0);
   policy.quota_cap.assign(pairs, 0.0);
   policy.quota_active.assign(pairs, 0);
   policy.adaptive_quota_fired.assign(scenario.policies.adaptive_quotas.size() * pairs, 0);

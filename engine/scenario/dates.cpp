@@ -51,4 +51,9 @@ ActiveSpan read_span(MapReader& map, const Calendar& calendar) {
   return span;
 }
 
+std::int32_t read_start_month(MapReader& map) {
+  Value start_value = map.required("start");
+  return read_month(start_value).index();
+}
+
 }  // namespace chokepoint::scenario_detail

@@ -48,7 +48,8 @@ ExportControl read_export_control(MapReader& map, const Context& context) {
   return control;
 }
 
-// applies_to: [firms, intermediaries] or either one of them.
+// applies_to: a non-empty subset of [firms, intermediaries, banks]; without it, firms and
+// intermediaries (the designations of MODEL.md 4.2-4.3).
 void read_applies_to(MapReader& map, SecondarySanction& sanction) {
   auto applies_to = map.find("applies_to");
   if (!applies_to) {
@@ -61,16 +62,41 @@ void read_applies_to(MapReader& map, SecondarySanction& sanction) {
   }
   sanction.firms = false;
   sanction.intermediaries = false;
+  sanction.banks = false;
   for (Value& item : applies_to->list(/*allow_empty=*/false, /*flow=*/true)) {
     const std::string kind = item.string();
-    if (kind != "firms" && kind != "intermediaries") {
-      item.fail("expected firms or intermediaries, found \"" + kind + "\"" +
-                suggestion_suffix(kind, {"firms", "intermediaries"}, "valid values are"));
+    bool* flag = kind == "firms"            ? &sanction.firms
+                 : kind == "intermediaries" ? &sanction.intermediaries
+                 : kind == "banks"          ? &sanction.banks
+                                            : nullptr;
+    if (flag == nullptr) {
+      item.fail("expected firms, intermediaries or banks, found \"" + kind + "\"" +
+                suggestion_suffix(kind, {"firms", "intermediaries", "banks"}, "valid values are"));
     }
-    bool& flag = kind == "firms" ? sanction.firms : sanction.intermediaries;
-    if (flag) item.fail("\"" + kind + "\" is listed twice");
-    flag = true;
+    if (*flag) item.fail("\"" + kind + "\" is listed twice");
+    *flag = true;
   }
+}
+
+// `payments:` belongs to a sanction on banks; elsewhere it would silently do nothing.
+void read_payments(MapReader& map, SecondarySanction& sanction) {
+  if (!sanction.banks) {
+    if (auto payments = map.find("payments"))
+      payments->fail(
+          "payments apply only to sanctions on banks; add banks to applies_to or "
+          "remove payments");
+    return;
+  }
+  MapReader payments = map.optional_map("payments");
+  payments.use_flow_style();
+  const PaymentDisruption defaults;
+  PaymentDisruption& read = sanction.payments;
+  read.rejection = payments.optional_number("rejection", defaults.rejection, NumberRange::unit());
+  read.extra_cost =
+      payments.optional_number("extra_cost", defaults.extra_cost, NumberRange::at_least(0.0));
+  read.adaptation_months = payments.optional_number("adaptation_months", defaults.adaptation_months,
+                                                    NumberRange::above(0.0));
+  payments.finish();
 }
 
 SecondarySanction read_secondary_sanction(MapReader& map, const Context& context) {
@@ -81,9 +107,14 @@ SecondarySanction read_secondary_sanction(MapReader& map, const Context& context
   Value on = map.required("on");
   sanction.on_states = context.names.states_or_blocs(on, /*allow_empty=*/false);
   read_applies_to(map, sanction);
-  sanction.intensity = map.required_number("intensity", NumberRange::at_least(0.0));
+  // Designations need a hazard; a sanction on banks alone designates no one.
+  sanction.intensity = sanction.firms || sanction.intermediaries
+                           ? map.required_number("intensity", NumberRange::at_least(0.0))
+                           : map.optional_number("intensity", 0.0, NumberRange::at_least(0.0));
   sanction.penalty_months = map.optional_number("penalty_months", 24.0, NumberRange::at_least(0.0));
+  read_payments(map, sanction);
   sanction.span = read_span(map, context.calendar);
+  sanction.start_month = read_start_month(map);
   map.finish();
   return sanction;
 }

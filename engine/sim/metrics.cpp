@@ -183,6 +183,11 @@ std::vector<SeriesSpec> series_specs() {
        "USD/month",
        "spending on enforcement against circumvention",
        {"time"}},
+      {M::PaymentRejection,
+       "payment_rejection",
+       "1",
+       "share of payments for trade with the target that the state's banks reject",
+       {"time", "state"}},
   };
 }
 

@@ -29,4 +29,8 @@ YearMonth read_month(Value& value);
 // end after the calendar is clamped to it.
 ActiveSpan read_span(MapReader& map, const Calendar& calendar);
 
+// The policy's `start` month as months since year 0 (read after read_span, which checks it),
+// for instruments whose effect ages from their start even when it is before the run.
+std::int32_t read_start_month(MapReader& map);
+
 }  // namespace chokepoint::scenario_detail

@@ -24,6 +24,10 @@ struct PolicyState {
   std::vector<double> firm_sanction_intensity;
   std::vector<double> intermediary_sanction_intensity;
   std::vector<double> penalty_months;
+  // Secondary sanctions on banks, [state]: the payment channel of trade whose seller is in
+  // that state (its firms selling direct, the intermediaries of its hub).
+  std::vector<double> payment_rejection;  // share of payments rejected this step, 0..1
+  std::vector<double> payment_cost;       // share of the price added to payments that clear
   // Import quotas, [sector * states + declared origin]: units/month allowed this step.
   std::vector<double> quota_cap;
   std::vector<std::uint8_t> quota_active;
@@ -78,6 +82,10 @@ void refill_budgets_each_year(const std::vector<BudgetedPolicy>& policies, std::
     budget_left[i] = policies[i].annual_budget;
   budget_year = year;
 }
+
+// The share of payments a sanctioned state's banks reject `months` after the sanction
+// started: `initial` halving every `half_life` months as traders build other routes.
+double payment_rejection_share(double initial, double months, double half_life);
 
 // One function per instrument: each clears and refills its own tables for `step`.
 void apply_export_controls(const ScenarioDescription& scenario, std::int32_t step,

@@ -126,14 +126,31 @@ struct ExportControl {
   bool operator==(const ExportControl&) const = default;
 };
 
+// What a secondary sanction on a state's banks does to payments through them (MODEL.md 4.3:
+// the payment channel). Banks that fear designation reject payments for trade with the target
+// and the payments that do go through are slower and dearer; the rejected share fades as
+// traders build other payment routes.
+struct PaymentDisruption {
+  double rejection = 0.5;          // share of payments rejected when the sanction starts, 0..1
+  double extra_cost = 0.05;        // share of the price added by rerouted, slower payments
+  double adaptation_months = 6.0;  // half-life of the rejected share, months
+
+  bool operator==(const PaymentDisruption&) const = default;
+};
+
 struct SecondarySanction {
   std::string name;
   StateIndex imposer = 0;
-  std::vector<StateIndex> on_states;  // whose firms and intermediaries are exposed
+  std::vector<StateIndex> on_states;  // whose firms, intermediaries or banks are exposed
   bool firms = true;
   bool intermediaries = true;
+  bool banks = false;
   double intensity = 0.0;      // designation hazard scale per step
   double penalty_months = 24;  // months of coalition revenue a designation costs
+  PaymentDisruption payments;  // read only when `banks`
+  // The calendar month the sanction starts, as months since year 0: the clock of the
+  // payments' adaptation (a sanction dated before the run has already aged at step 0).
+  std::int32_t start_month = 0;
   ActiveSpan span;
 
   bool operator==(const SecondarySanction&) const = default;

@@ -46,6 +46,7 @@ enum class Metric : std::size_t {
   TariffRevenue,               // [time, sector] USD/month
   EnforcementIntensity,        // [time, hub] multiplier of the detection hazard
   EnforcementSpending,         // [time] USD/month
+  PaymentRejection,            // [time, state] share of payments the state's banks reject
   Count
 };
 

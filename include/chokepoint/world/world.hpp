@@ -176,6 +176,11 @@ struct World {
   std::vector<std::uint32_t> firms_by_sector_begin;         // firms are sorted by sector: ranges
   std::vector<std::vector<std::uint32_t>> pools_by_sector;  // pool indices, built once
   std::vector<double> sector_pool_capacity;  // active intermediary throughput per sector
+  // Under sanctions on hubs' banks: the same throughput weighted by the share of payments its
+  // hub's banks accept (what firms pick a pool by), and the share of payments that clear at a
+  // pool picked that way. Equal to the above and to 1 when no hub's banks are sanctioned.
+  std::vector<double> sector_pool_paying_capacity;
+  std::vector<double> sector_pool_acceptance;
 
   std::size_t intermediary_offer(std::size_t slot) const { return firms.count + slot; }
 
