@@ -178,6 +178,16 @@ std::vector<SeriesSpec> series_specs() {
        "USD/month",
        "spending on enforcement against circumvention",
        {"time"}},
+      {M::RelocatedCapacity,
+       "relocated_capacity",
+       "units/month",
+       "capacity foreign firms have moved into local plants in the target",
+       {"time", "sector"}},
+      {M::RelocationInvestment,
+       "relocation_investment",
+       "USD/month",
+       "capital committed to moving foreign firms' capacity into the target",
+       {"time"}},
   };
 }
 

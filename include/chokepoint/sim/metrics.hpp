@@ -45,6 +45,8 @@ enum class Metric : std::size_t {
   TariffRevenue,               // [time, sector] USD/month
   EnforcementIntensity,        // [time, hub] multiplier of the detection hazard
   EnforcementSpending,         // [time] USD/month
+  RelocatedCapacity,           // [time, sector] units/month of foreign firms' local plants
+  RelocationInvestment,        // [time] USD/month committed to local plants
   Count
 };
 
