@@ -1,3 +1,4 @@
+#include "chokepoint/phases/decision_rules.hpp"
 #include "chokepoint/phases/step_context.hpp"
 
 namespace chokepoint {
@@ -11,6 +12,9 @@ void apply_policies(StepContext& context) {
   apply_import_subsidies(scenario, context.step, context.policy);
   apply_tariffs(scenario, context.step, context.policy);
   apply_enforcement(scenario, context.step, context.months, context.history, context.policy);
+  // Firms plan local plants for the share required when a plant started now would open.
+  const std::int32_t lookahead = steps_to_build(scenario.behaviour.time_to_build, context.months);
+  apply_local_content(scenario, context.step, lookahead, context.policy);
 }
 
 }  // namespace chokepoint

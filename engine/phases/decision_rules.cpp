@@ -20,6 +20,11 @@ double learning_unit_cost(double base_cost, double cumulative_output, double ini
   return base_cost * std::pow(doublings, exponent);
 }
 
+std::int32_t steps_to_build(std::int32_t time_to_build, double months_per_step) {
+  return std::max<std::int32_t>(
+      1, static_cast<std::int32_t>(std::ceil(time_to_build / months_per_step)));
+}
+
 double designation_probability(double intensity, double visibility, double monthly_value,
                                double volume_scale) {
   if (intensity <= 0.0 || visibility <= 0.0 || monthly_value <= 0.0) return 0.0;

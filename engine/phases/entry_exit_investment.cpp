@@ -16,9 +16,7 @@ void invest(StepContext& context) {
   const Behaviour& behaviour = scenario.behaviour;
   Firms& firms = context.world.firms;
   PolicyState& policy = context.policy;
-  // time_to_build is in months; a project takes at least one step.
-  const auto build_steps = std::max<std::int32_t>(
-      1, static_cast<std::int32_t>(std::ceil(behaviour.time_to_build / context.months)));
+  const std::int32_t build_steps = steps_to_build(behaviour.time_to_build, context.months);
   std::vector<double>& claims = context.totals.subsidy_claims;
   std::fill(claims.begin(), claims.end(), 0.0);
   for (std::size_t f = 0; f < firms.count; ++f) {
@@ -111,10 +109,11 @@ void count_active(World& world, StepTotals& totals) {
 
 }  // namespace
 
-// Phase 5: investment completion and new projects, intermediary entry; deterministic order by
-// id (serial: budgets and reserved slots are shared).
+// Phase 5: investment completion and new projects, relocation into the target, intermediary
+// entry; deterministic order by id (serial: budgets and reserved slots are shared).
 void entry_exit_investment(StepContext& context) {
   invest(context);
+  relocate(context);  // after investment: a local plant's own project counts as local capacity
   count_active(context.world, context.totals);  // entrants compete with survivors only
   enter_intermediaries(context);
   count_active(context.world, context.totals);

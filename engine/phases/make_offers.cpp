@@ -63,6 +63,34 @@ std::int32_t choose_pool(const World& world, const PolicyState& policy, SectorIn
   return last;
 }
 
+// Controls on coalition inputs cut what producers outside the coalition can make.
+double effective_capacity(const StepContext& context, std::size_t f) {
+  const Behaviour& behaviour = context.scenario.behaviour;
+  const Firms& firms = context.world.firms;
+  const SectorIndex sector = firms.sector[f];
+  const double exposure = firms.domestic[f] != 0 ? behaviour.domestic_input_exposure
+                          : context.world.is_coalition[firms.state[f]]
+                              ? 0.0
+                              : behaviour.foreign_input_exposure;
+  return firms.capacity[f] * (1.0 - context.scenario.sectors[sector].coalition_ip_dependence *
+                                        context.policy.input_control[sector] * exposure);
+}
+
+// Local-content compliance: a covered firm whose local plant can make L units may import
+// directly at most L (1 - s) / s, so that the plant's output is the share s of its direct
+// sales in the target. Measured on capacity, as a licensing authority would check it.
+// Sales through intermediaries are parallel imports the rule does not see.
+double direct_import_limit(const StepContext& context, std::size_t f, double capacity) {
+  const Firms& firms = context.world.firms;
+  const std::int32_t plant = firms.local_plant[f];
+  if (plant < 0) return capacity;
+  const double required =
+      context.policy.local_content_required[context.policy.at(firms.state[f], firms.sector[f])];
+  if (required <= 0.0) return capacity;
+  const double local = effective_capacity(context, static_cast<std::size_t>(plant));
+  return std::min(capacity, local * (1.0 - required) / required);
+}
+
 void firm_offer(const StepContext& context, std::size_t f) {
   const ScenarioDescription& scenario = context.scenario;
   const Behaviour& behaviour = scenario.behaviour;
@@ -71,19 +99,13 @@ void firm_offer(const StepContext& context, std::size_t f) {
   Firms& firms = world.firms;
   const StateIndex state = firms.state[f];
   const SectorIndex sector = firms.sector[f];
-  const SectorDesc& sector_desc = scenario.sectors[sector];
   const bool domestic = firms.domestic[f] != 0;
   // Direct sales abroad are paid through the banks of the firm's state; the target's own
   // producers are paid at home.
   const double cleared_direct = domestic ? 1.0 : payments_cleared(policy, state);
   const double payment_cost = domestic ? 0.0 : policy.payment_cost[state];
 
-  // Controls on coalition inputs cut what producers outside the coalition can make.
-  const double exposure = domestic                    ? behaviour.domestic_input_exposure
-                          : world.is_coalition[state] ? 0.0
-                                                      : behaviour.foreign_input_exposure;
-  const double capacity = firms.capacity[f] * (1.0 - sector_desc.coalition_ip_dependence *
-                                                         policy.input_control[sector] * exposure);
+  const double capacity = effective_capacity(context, f);
   firms.effective_capacity[f] = capacity;
 
   const std::int32_t subsidy = policy.subsidy_policy[sector];
@@ -92,8 +114,10 @@ void firm_offer(const StepContext& context, std::size_t f) {
   const double unit_cost = firms.unit_cost[f];
   const double cost = unit_cost * (1.0 - (subsidised ? policy.production_subsidy[sector] : 0.0));
   // A firm out of the market has no sales to read demand from: it keeps its last markup
-  // rather than let idle capacity drive its price to the floor.
-  if (firms.channel[f] != Channel::Abstain)
+  // rather than let idle capacity drive its price to the floor. So does a local plant that
+  // has no capacity yet.
+  const bool dormant_plant = firms.owner[f] >= 0 && firms.capacity[f] <= 0.0;
+  if (firms.channel[f] != Channel::Abstain && !dormant_plant)
     firms.markup[f] = adapt_markup(firms.markup[f], firms.utilisation[f], behaviour);
   const double price = cost * (1.0 + firms.markup[f]);
   firms.price[f] = price;
@@ -105,6 +129,10 @@ void firm_offer(const StepContext& context, std::size_t f) {
     const bool covered = firms.line_position[f] < policy.control_coverage[pair];
     const double leak = covered ? policy.control_leak[pair] : 1.0;
     const double expected_units = capacity * behaviour.target_utilisation;
+    const double direct_capacity = direct_import_limit(context, f, capacity);
+    const double expected_direct_units = direct_capacity * behaviour.target_utilisation;
+    // A local-content rule with no local capacity behind it closes the direct route.
+    const bool barred_by_local_content = direct_capacity < capacity && direct_capacity <= 0.0;
     const bool at_risk = firms.designated[f] == 0;
     const double penalty =
         firms.coalition_revenue[f] * policy.penalty_months[state] * (1.0 + firms.risk_aversion[f]);
@@ -118,7 +146,8 @@ void firm_offer(const StepContext& context, std::size_t f) {
     const double wholesale = price * (1.0 - behaviour.wholesale_discount);
 
     ChannelValues values;
-    values.allowed[static_cast<int>(Channel::Direct)] = !covered && !firms.exited_target[f];
+    values.allowed[static_cast<int>(Channel::Direct)] =
+        !covered && !firms.exited_target[f] && !barred_by_local_content;
     // Only where some intermediary of the sector is active: otherwise the channel does not
     // exist this step (after a crackdown that emptied every pool, for instance).
     values.allowed[static_cast<int>(Channel::Intermediary)] =
@@ -127,7 +156,7 @@ void firm_offer(const StepContext& context, std::size_t f) {
     // Sales whose payment is rejected are lost; the extra cost of the payments that clear
     // is passed on to buyers, so the margin per unit sold is unchanged. Through a hub the
     // firm is paid by the intermediary, whose own banks may reject the target's payments.
-    const double direct_units = expected_units * cleared_direct;
+    const double direct_units = expected_direct_units * cleared_direct;
     const double hub_units = expected_units * leak * world.sector_pool_acceptance[sector];
     values.profit[static_cast<int>(Channel::Direct)] =
         (price - unit_cost) * direct_units -
@@ -146,9 +175,9 @@ void firm_offer(const StepContext& context, std::size_t f) {
       firms.pool[f] = choose_pool(world, policy, sector, firms.pool[f], hub_stream);
       if (firms.pool[f] < 0) channel = Channel::Abstain;
     }
-    // Judged, like a leak, against what can be sold: bounced payments are no reason to cut
-    // the price.
-    offered = channel == Channel::Direct         ? capacity * cleared_direct
+    // Judged, like a leak, against what can be sold: bounced payments and a local-content
+    // cap are no reason to cut the price.
+    offered = channel == Channel::Direct         ? direct_capacity * cleared_direct
               : channel == Channel::Intermediary ? capacity * leak
                                                  : 0.0;
   }

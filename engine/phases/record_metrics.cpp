@@ -41,8 +41,12 @@ void record_deliveries(const StepContext& context, MetricsBuffer& metrics) {
     const std::size_t cell = (k * states + s) * kRouteCount + static_cast<std::size_t>(route);
     metrics.at(Metric::Imports, t, cell) += units;
     metrics.at(Metric::ImportsValue, t, cell) += value;
-    metrics.at(Metric::FirmsServing, t,
-               s * kChannelCount + static_cast<std::size_t>(firms.channel[f])) += 1.0;
+    // A local plant is a firm of the target once it has capacity; dormant, it is not a firm.
+    const bool local_plant = firms.owner[f] >= 0;
+    if (local_plant) metrics.at(Metric::RelocatedCapacity, t, k) += firms.capacity[f];
+    if (!local_plant || firms.capacity[f] > 0.0)
+      metrics.at(Metric::FirmsServing, t,
+                 s * kChannelCount + static_cast<std::size_t>(firms.channel[f])) += 1.0;
     if (firms.newly_designated[f]) metrics.at(Metric::FirmDesignations, t, s) += 1.0;
     if (firms.designated[f]) {
       metrics.at(Metric::FirmsDesignatedTotal, t, s) += 1.0;
@@ -128,6 +132,7 @@ void record_sectors(const StepContext& context, MetricsBuffer& metrics) {
     value += metrics.at(Metric::TariffRevenue, t, k);
     metrics.at(Metric::AveragePrice, t, k) =
         units > 0.0 ? value / units : std::numeric_limits<double>::quiet_NaN();
+    if (units > 0.0) context.history.average_price[k] = value / units;
     metrics.at(Metric::DomesticShare, t, k) = units > 0.0 ? domestic / units : 0.0;
     metrics.at(Metric::UnmetDemand, t, k) = context.totals.unmet_by_sector[k];
     // Paid per step; recorded as a monthly rate like every other flow.
@@ -176,6 +181,8 @@ void record_metrics(StepContext& context, MetricsBuffer& metrics) {
   const std::vector<double>& rejection = context.policy.payment_rejection;
   for (std::size_t s = 0; s < rejection.size(); ++s)
     metrics.at(Metric::PaymentRejection, context.step, s) = rejection[s];
+  metrics.at(Metric::RelocationInvestment, context.step) =
+      context.totals.relocation_investment / context.months;
   record_shippers(context, metrics);
   record_dependence(context, metrics);
   record_sectors(context, metrics);

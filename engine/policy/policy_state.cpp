@@ -30,6 +30,8 @@ PolicyState make_policy_state(const ScenarioDescription& scenario) {
   policy.enforcement.assign(policy.states, 1.0);
   policy.enforcement_extra.assign(scenario.policies.enforcement.size() * policy.states, 0.0);
   policy.enforcement_budget_left.assign(scenario.policies.enforcement.size(), 0.0);
+  policy.local_content_required.assign(pairs, 0.0);
+  policy.local_content_planned.assign(pairs, 0.0);
   return policy;
 }
 

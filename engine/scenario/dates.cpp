@@ -23,9 +23,10 @@ YearMonth read_month(Value& value) {
   return {parsed->first, parsed->second};
 }
 
-ActiveSpan read_span(MapReader& map, const Calendar& calendar) {
+ActiveSpan read_span(MapReader& map, const Calendar& calendar, std::int32_t* start_month) {
   Value start_value = map.required("start");
   const YearMonth start = read_month(start_value);
+  if (start_month) *start_month = start.index();
   ActiveSpan span;
   span.start = std::max(0, calendar.step_at_or_after(start.year, start.month));
   // An instrument that never acts is a mistake (a typo in the year, a calendar cut short),

@@ -32,6 +32,7 @@ struct Context {
   const Names& names;
   const Calendar& calendar;
   PolicyNames& policy_names;
+  StateIndex target;
 };
 
 ExportControl read_export_control(MapReader& map, const Context& context) {
@@ -217,6 +218,45 @@ Enforcement read_enforcement(MapReader& map, const Context& context) {
   return enforcement;
 }
 
+// origins: the home states of the firms covered; absent means every foreign state, written
+// back as that list so the resolved scenario says which firms the rule reaches.
+std::vector<StateIndex> read_local_content_origins(MapReader& map, const Context& context) {
+  const std::string& target = context.names.state_code(context.target);
+  if (auto origins = map.find("origins")) {
+    std::vector<StateIndex> states = context.names.states_or_blocs(*origins, /*allow_empty=*/false);
+    for (const StateIndex state : states)
+      if (state == context.target)
+        origins->fail("origins include the target " + target +
+                      ": a local-content rule covers foreign firms only; remove " + target);
+    return states;
+  }
+  std::vector<StateIndex> foreign;
+  YAML::Node written(YAML::NodeType::Sequence);
+  for (StateIndex state = 0; state < context.names.state_count(); ++state) {
+    if (state == context.target) continue;
+    foreign.push_back(state);
+    written.push_back(context.names.state_code(state));
+  }
+  written.SetStyle(YAML::EmitterStyle::Flow);
+  map.write("origins", written);
+  return foreign;
+}
+
+LocalContentRule read_local_content(MapReader& map, const Context& context) {
+  LocalContentRule rule;
+  rule.name = context.policy_names.read(map);
+  Value sectors = map.required("sectors");
+  rule.sectors = context.names.sectors(sectors);
+  rule.origins = read_local_content_origins(map, context);
+  // A share of 0 would never act: like a start after the calendar, a mistake, not a no-op.
+  rule.share = map.required_number("share", NumberRange::open_closed(0.0, 1.0));
+  rule.phase_in_months = map.optional_number("phase_in_months", 12.0, NumberRange::at_least(0.0));
+  rule.cost_premium = map.optional_number("cost_premium", 0.15, NumberRange::at_least(0.0));
+  rule.span = read_span(map, context.calendar, &rule.start_month);
+  map.finish();
+  return rule;
+}
+
 template <typename Policy, typename ReadOne>
 std::vector<Policy> read_list(MapReader& policies, std::string_view key, const Context& context,
                               ReadOne read_one) {
@@ -230,9 +270,10 @@ std::vector<Policy> read_list(MapReader& policies, std::string_view key, const C
 
 }  // namespace
 
-Policies load_policies(MapReader& map, const Names& names, const Calendar& calendar) {
+Policies load_policies(MapReader& map, const Names& names, const Calendar& calendar,
+                       StateIndex target) {
   PolicyNames policy_names;
-  const Context context{names, calendar, policy_names};
+  const Context context{names, calendar, policy_names, target};
   Policies policies;
   policies.export_controls =
       read_list<ExportControl>(map, "export_controls", context, read_export_control);
@@ -245,6 +286,8 @@ Policies load_policies(MapReader& map, const Names& names, const Calendar& calen
       read_list<ImportSubsidy>(map, "import_substitution_subsidies", context, read_import_subsidy);
   policies.tariffs = read_list<Tariff>(map, "tariffs", context, read_tariff);
   policies.enforcement = read_list<Enforcement>(map, "enforcement", context, read_enforcement);
+  policies.local_content =
+      read_list<LocalContentRule>(map, "local_content", context, read_local_content);
   map.finish();
   return policies;
 }

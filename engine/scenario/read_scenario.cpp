@@ -26,7 +26,7 @@ ScenarioDescription read_scenario(Value root) {
   scenario.intermediaries = load_intermediaries(top.optional_list("intermediaries"), names);
   scenario.buyers = load_buyers(top.optional_list("buyers"), names, scenario.states.size());
   MapReader policies = top.optional_map("policies");
-  scenario.policies = load_policies(policies, names, scenario.calendar);
+  scenario.policies = load_policies(policies, names, scenario.calendar, scenario.target);
   MapReader behaviour = top.optional_map("behaviour");
   scenario.behaviour = load_behaviour(behaviour);
   MapReader report = top.optional_map("report");

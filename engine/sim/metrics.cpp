@@ -188,6 +188,16 @@ std::vector<SeriesSpec> series_specs() {
        "1",
        "share of payments for trade with the target that the state's banks reject",
        {"time", "state"}},
+      {M::RelocatedCapacity,
+       "relocated_capacity",
+       "units/month",
+       "capacity foreign firms have moved into local plants in the target",
+       {"time", "sector"}},
+      {M::RelocationInvestment,
+       "relocation_investment",
+       "USD/month",
+       "capital committed to moving foreign firms' capacity into the target",
+       {"time"}},
   };
 }
 

@@ -23,8 +23,11 @@ Simulation::Simulation(const ScenarioDescription& scenario)
   totals_.subsidy_paid.assign(scenario.sectors.size(), 0.0);
   totals_.subsidy_claims.assign(scenario.sectors.size(), 0.0);
   // Share quotas in force from the first step measure against the sector's demand.
-  for (std::size_t k = 0; k < scenario.sectors.size(); ++k)
+  history_.average_price.assign(scenario.sectors.size(), 0.0);
+  for (std::size_t k = 0; k < scenario.sectors.size(); ++k) {
     history_.imports_by_sector[k] = scenario.sectors[k].target_demand;
+    history_.average_price[k] = scenario.sectors[k].base_price;
+  }
   totals_.entered_by_hub.assign(world_.hubs.size(), 0);
   totals_.designated_by_hub.assign(world_.hubs.size(), 0);
 }

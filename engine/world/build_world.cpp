@@ -18,14 +18,38 @@ void size_all(std::size_t n, std::vector<T>& first, std::vector<Rest>&... rest) 
   size_all(n, rest...);
 }
 
+// For each (home state, sector): the first local-content rule of the scenario covering it, or
+// -1. It decides which foreign firms get a local plant, and at which cost premium.
+std::vector<std::int32_t> local_content_rule_by_pair(const ScenarioDescription& scenario) {
+  const std::size_t sectors = scenario.sectors.size();
+  std::vector<std::int32_t> rule_of(scenario.states.size() * sectors, -1);
+  const std::vector<LocalContentRule>& rules = scenario.policies.local_content;
+  for (std::size_t r = rules.size(); r-- > 0;)  // filled from the last, so the first wins
+    for (StateIndex origin : rules[r].origins)
+      for (SectorIndex sector : rules[r].sectors)
+        rule_of[origin * sectors + sector] = static_cast<std::int32_t>(r);
+  return rule_of;
+}
+
+bool gets_local_plant(const ScenarioDescription& scenario, const std::vector<std::int32_t>& rule_of,
+                      StateIndex state, SectorIndex sector) {
+  return state != scenario.target && rule_of[state * scenario.sectors.size() + sector] >= 0;
+}
+
 // Firms are stored sector by sector (populations in scenario order within a sector), so the
-// firms of one sector are a contiguous range.
-void build_firms(const ScenarioDescription& scenario, World& world) {
+// firms of one sector are a contiguous range. Local plants follow all of them.
+void build_firms(const ScenarioDescription& scenario, const std::vector<std::int32_t>& rule_of,
+                 World& world) {
   Firms& firms = world.firms;
-  std::size_t total = 0;
-  for (const FirmPopulation& population : scenario.firms)
-    total += population.count;
+  std::size_t originals = 0, plants = 0;
+  for (const FirmPopulation& population : scenario.firms) {
+    originals += population.count;
+    if (gets_local_plant(scenario, rule_of, population.state, population.sector))
+      plants += population.count;
+  }
+  const std::size_t total = originals + plants;
   firms.count = total;
+  firms.original_count = originals;
   size_all(total, firms.state, firms.sector);
   size_all(total, firms.domestic, firms.branded, firms.designated, firms.exited_target,
            firms.newly_designated);
@@ -33,10 +57,13 @@ void build_firms(const ScenarioDescription& scenario, World& world) {
            firms.base_unit_cost, firms.initial_experience, firms.capacity, firms.cumulative_output,
            firms.unit_cost, firms.markup, firms.utilisation, firms.pending_capacity, firms.price,
            firms.effective_capacity, firms.offered, firms.sales, firms.subsidy_claim,
-           firms.contract_units);
+           firms.contract_units, firms.relocating);
   firms.channel.assign(total, Channel::Direct);
   firms.pool.assign(total, -1);
   firms.pending_ready_step.assign(total, 0);
+  firms.local_plant.assign(total, -1);
+  firms.owner.assign(total, -1);
+  firms.relocation_ready_step.assign(total, 0);
 
   const Behaviour& behaviour = scenario.behaviour;
   const std::uint64_t seed = scenario.seed;
@@ -73,6 +100,47 @@ void build_firms(const ScenarioDescription& scenario, World& world) {
     }
   }
   world.firms_by_sector_begin[scenario.sectors.size()] = static_cast<std::uint32_t>(f);
+}
+
+// A local plant is its owner's product made in the target: same sector, quality and brand,
+// at the owner's unit cost times (1 + the rule's cost_premium), starting from the owner's
+// know-how (its initial experience) and with no capacity until a relocation completes. It is
+// a domestic producer: no export controls or sanctions on its sales, the target's exposure
+// to input controls, its subsidies. It draws no attributes: everything comes from the owner.
+void add_local_plants(const ScenarioDescription& scenario, const std::vector<std::int32_t>& rule_of,
+                      World& world) {
+  Firms& firms = world.firms;
+  const Behaviour& behaviour = scenario.behaviour;
+  const std::size_t sectors = scenario.sectors.size();
+  world.local_plants_by_sector_begin.assign(sectors + 1, 0);
+  std::size_t plant = firms.original_count;
+  for (SectorIndex k = 0; k < sectors; ++k) {
+    world.local_plants_by_sector_begin[k] = static_cast<std::uint32_t>(plant);
+    for (std::size_t f = world.firms_by_sector_begin[k]; f < world.firms_by_sector_begin[k + 1];
+         ++f) {
+      if (!gets_local_plant(scenario, rule_of, firms.state[f], k)) continue;
+      const LocalContentRule& rule =
+          scenario.policies
+              .local_content[static_cast<std::size_t>(rule_of[firms.state[f] * sectors + k])];
+      firms.state[plant] = scenario.target;
+      firms.sector[plant] = k;
+      firms.domestic[plant] = 1;
+      firms.branded[plant] = firms.branded[f];
+      firms.quality[plant] = firms.quality[f];
+      firms.risk_aversion[plant] = firms.risk_aversion[f];
+      firms.line_position[plant] = firms.line_position[f];
+      firms.base_unit_cost[plant] = firms.base_unit_cost[f] * (1.0 + rule.cost_premium);
+      firms.unit_cost[plant] = firms.base_unit_cost[plant];
+      firms.initial_experience[plant] = firms.initial_experience[f];
+      firms.cumulative_output[plant] = firms.initial_experience[plant];
+      firms.markup[plant] = behaviour.initial_markup;
+      firms.utilisation[plant] = behaviour.target_utilisation;
+      firms.owner[plant] = static_cast<std::int32_t>(f);
+      firms.local_plant[f] = static_cast<std::int32_t>(plant);
+      ++plant;
+    }
+  }
+  world.local_plants_by_sector_begin[sectors] = static_cast<std::uint32_t>(plant);
 }
 
 void build_intermediaries(const ScenarioDescription& scenario, World& world) {
@@ -211,6 +279,10 @@ void build_samplers(World& world) {
         sampler.candidates.push_back(
             static_cast<std::int32_t>(world.intermediary_offer(pool.first_slot + s)));
     }
+    // Local plants last, so that a world without them samples exactly as before.
+    for (std::uint32_t f = world.local_plants_by_sector_begin[k];
+         f < world.local_plants_by_sector_begin[k + 1]; ++f)
+      sampler.candidates.push_back(static_cast<std::int32_t>(f));
     const std::size_t n = sampler.candidates.size();
     sampler.columns.assign(n, AliasColumn{});
     sampler.scaled.assign(n, 0.0);
@@ -229,7 +301,9 @@ World build_world(const ScenarioDescription& scenario) {
   world.is_coalition.assign(world.state_count, 0);
   for (StateIndex s = 0; s < world.state_count; ++s)
     world.is_coalition[s] = scenario.in_bloc(s, "coalition");
-  build_firms(scenario, world);
+  const std::vector<std::int32_t> rule_of = local_content_rule_by_pair(scenario);
+  build_firms(scenario, rule_of, world);
+  add_local_plants(scenario, rule_of, world);
   build_intermediaries(scenario, world);
   build_buyers(scenario, world);
   if (world.firms.count + world.intermediaries.count > std::size_t{INT32_MAX})

@@ -72,9 +72,17 @@ TEST_CASE("The small world reproduces its reference totals", "[regression]") {
     fields >> key >> value;
     expected[key] = value;
   }
-  REQUIRE(expected.size() == actual.size());
   for (const auto& [key, value] : expected) {
+    REQUIRE(actual.count(key) == 1);
     INFO(key << ": expected " << value << ", got " << actual.at(key));
     CHECK(actual.at(key) == Approx(value).epsilon(1e-9).margin(1e-12));
+  }
+  // A series the reference does not list yet belongs to an instrument this world does not
+  // use: it must be silent, or the instrument changed the baseline. Regenerating the
+  // reference then adds it.
+  for (const auto& [key, value] : actual) {
+    if (expected.count(key)) continue;
+    INFO(key << " is not in the reference and is " << value << " in this world");
+    CHECK(value == 0.0);
   }
 }

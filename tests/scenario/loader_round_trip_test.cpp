@@ -60,6 +60,7 @@ void check_same(const ScenarioDescription& a, const ScenarioDescription& b) {
   CHECK(a.policies.secondary_sanctions == b.policies.secondary_sanctions);
   CHECK(a.policies.import_quotas == b.policies.import_quotas);
   CHECK(a.policies.import_subsidies == b.policies.import_subsidies);
+  CHECK(a.policies.local_content == b.policies.local_content);
   CHECK(a.behaviour == b.behaviour);
   CHECK(a.report == b.report);
 }

@@ -26,8 +26,9 @@ YearMonth read_month(Value& value);
 // `start` (required) and `end` (optional, exclusive: the instrument stops at the start of that
 // month) of a policy, as steps. A start before the calendar's first step counts from step 0;
 // a start at or after the end of the calendar is an error (the policy would never act); an
-// end after the calendar is clamped to it.
-ActiveSpan read_span(MapReader& map, const Calendar& calendar);
+// end after the calendar is clamped to it. `start_month`, when given, receives the start's
+// months since year 0 (before any clamping: a phase-in counts from the month the law says).
+ActiveSpan read_span(MapReader& map, const Calendar& calendar, std::int32_t* start_month = nullptr);
 
 // The policy's `start` month as months since year 0 (read after read_span, which checks it),
 // for instruments whose effect ages from their start even when it is before the run.

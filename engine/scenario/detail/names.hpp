@@ -17,6 +17,8 @@ class Names {
   Names(const std::vector<StateDesc>& states, const std::vector<SectorDesc>& sectors);
 
   std::optional<StateIndex> find_state(const std::string& code) const;
+  std::size_t state_count() const { return state_codes_.size(); }
+  const std::string& state_code(StateIndex state) const { return state_codes_[state]; }
   bool is_bloc(const std::string& name) const;
 
   StateIndex state(Value& value) const;

@@ -22,7 +22,9 @@ std::vector<IntermediaryPopulation> load_intermediaries(std::vector<Value> items
                                                         const Names& names);
 std::vector<BuyerPopulation> load_buyers(std::vector<Value> items, const Names& names,
                                          std::size_t state_count);
-Policies load_policies(MapReader& policies, const Names& names, const Calendar& calendar);
+// `target` is needed by the instruments that only the target imposes on foreign firms.
+Policies load_policies(MapReader& policies, const Names& names, const Calendar& calendar,
+                       StateIndex target);
 Behaviour load_behaviour(MapReader& behaviour);
 Report load_report(MapReader& report, const Names& names, const Calendar& calendar);
 

@@ -21,6 +21,10 @@ double adapt_markup(double markup, double utilisation, const Behaviour& behaviou
 double learning_unit_cost(double base_cost, double cumulative_output, double initial_experience,
                           double learning_rate);
 
+// Steps a capacity project takes: `time_to_build` months rounded up to whole steps, at least
+// one (investment and relocation alike).
+std::int32_t steps_to_build(std::int32_t time_to_build, double months_per_step);
+
 // Per-step probability that a sanctioning state designates a firm or intermediary. Hazard is
 // intensity x visibility x a volume factor that is 1 at `volume_scale` USD/month of target
 // sales and grows with its log (large, regular shippers are noticed first).

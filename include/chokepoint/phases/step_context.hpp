@@ -21,6 +21,7 @@ struct StepTotals {
   std::vector<double> subsidy_claims;   // USD this step, [sector] (scratch)
   std::vector<std::uint32_t> entered_by_hub;
   std::vector<std::uint32_t> designated_by_hub;
+  double relocation_investment = 0.0;  // USD committed to local plants in the target this step
 };
 
 struct StepContext {
@@ -40,6 +41,9 @@ void make_offers(StepContext& context);
 void match_buyers(StepContext& context);
 void settle(StepContext& context);
 void entry_exit_investment(StepContext& context);
+// Part of phase 5 (engine/phases/relocate.cpp): foreign firms move capacity into their local
+// plants in the target when a local-content rule requires it.
+void relocate(StepContext& context);
 void record_metrics(StepContext& context, MetricsBuffer& metrics);
 
 }  // namespace chokepoint

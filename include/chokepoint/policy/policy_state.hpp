@@ -51,6 +51,11 @@ struct PolicyState {
   std::vector<double> enforcement_budget_left;  // per enforcement policy, this year
   std::int32_t enforcement_year = std::numeric_limits<std::int32_t>::min();
   double enforcement_spending = 0.0;  // USD this step
+  // Local-content rules of the target, [state * sectors + sector] by the firms' home state:
+  // the share of a covered firm's direct sales that must be made in the target this step, and
+  // the share that will be required `lookahead` steps later (when a plant started now opens).
+  std::vector<double> local_content_required;
+  std::vector<double> local_content_planned;
 
   std::size_t at(StateIndex state, SectorIndex sector) const { return state * sectors + sector; }
   std::size_t quota_at(SectorIndex sector, StateIndex origin) const {
@@ -68,6 +73,9 @@ struct ImportHistory {
   std::vector<double> coalition_exports_by_state;
   std::vector<double> coalition_exports_base_sum;
   std::int32_t base_steps = 0;
+  // What the target's buyers paid per unit last step, duties included, [sector] (USD/unit):
+  // the price a plant in the target would sell at. The base price until something is sold.
+  std::vector<double> average_price;
 };
 
 PolicyState make_policy_state(const ScenarioDescription& scenario);
@@ -99,6 +107,13 @@ void apply_import_subsidies(const ScenarioDescription& scenario, std::int32_t st
 void apply_tariffs(const ScenarioDescription& scenario, std::int32_t step, PolicyState& policy);
 void apply_enforcement(const ScenarioDescription& scenario, std::int32_t step, double months,
                        const ImportHistory& history, PolicyState& policy);
+void apply_local_content(const ScenarioDescription& scenario, std::int32_t step,
+                         std::int32_t lookahead, PolicyState& policy);
+
+// The share a local-content rule requires at `step`: 0 outside its span, then rising linearly
+// from 0 in the month it starts to `share` after `phase_in_months`.
+double local_content_share(const LocalContentRule& rule, const Calendar& calendar,
+                           std::int32_t step);
 
 // True when a sector's subsidy is in force and its budget for the year is not yet spent.
 bool subsidy_available(const PolicyState& policy, SectorIndex sector);

@@ -229,6 +229,22 @@ struct Enforcement {
   bool operator==(const Enforcement&) const = default;
 };
 
+// The target's local-content / relocation push (MODEL.md 6; the 2022 memo's idea of pushing
+// Chinese firms to produce in Russia): a foreign firm of a covered origin must make `share` of
+// what it sells directly in the target inside the target, once the rule is phased in.
+struct LocalContentRule {
+  std::string name;
+  std::vector<StateIndex> origins;  // whose firms (home state); the loader fills "every foreign"
+  std::vector<SectorIndex> sectors;
+  double share = 0.0;             // required local share of direct sales when fully phased in
+  double phase_in_months = 12.0;  // the required share ramps linearly from 0 at the start
+  double cost_premium = 0.15;     // local unit cost over the firm's home unit cost
+  std::int32_t start_month = 0;   // months since year 0 of `start` (the phase-in's origin)
+  ActiveSpan span;
+
+  bool operator==(const LocalContentRule&) const = default;
+};
+
 struct Policies {
   std::vector<ExportControl> export_controls;
   std::vector<SecondarySanction> secondary_sanctions;
@@ -237,6 +253,7 @@ struct Policies {
   std::vector<ImportSubsidy> import_subsidies;
   std::vector<Tariff> tariffs;
   std::vector<Enforcement> enforcement;
+  std::vector<LocalContentRule> local_content;
 
   bool operator==(const Policies&) const = default;
 };

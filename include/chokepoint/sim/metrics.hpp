@@ -47,6 +47,8 @@ enum class Metric : std::size_t {
   EnforcementIntensity,        // [time, hub] multiplier of the detection hazard
   EnforcementSpending,         // [time] USD/month
   PaymentRejection,            // [time, state] share of payments the state's banks reject
+  RelocatedCapacity,           // [time, sector] units/month of foreign firms' local plants
+  RelocationInvestment,        // [time] USD/month committed to local plants
   Count
 };
 

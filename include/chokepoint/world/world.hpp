@@ -23,6 +23,11 @@ enum class IntermediaryStatus : std::uint8_t { Vacant = 0, Active = 1, Designate
 
 struct Firms {
   std::size_t count = 0;
+  // Firms [0, original_count) come from the scenario's populations, sorted by sector. After
+  // them come the local plants ("twins") that foreign firms covered by a local-content rule
+  // may move capacity into: domestic producers in the target, dormant (capacity 0) until a
+  // relocation completes, also sorted by sector. Without local-content rules there are none.
+  std::size_t original_count = 0;
   // Fixed at build time.
   std::vector<StateIndex> state;
   std::vector<SectorIndex> sector;
@@ -35,6 +40,8 @@ struct Firms {
   std::vector<double> line_position;
   std::vector<double> base_unit_cost;
   std::vector<double> initial_experience;  // units counted as past output for learning
+  std::vector<std::int32_t> local_plant;   // a covered foreign firm's plant in the target, or -1
+  std::vector<std::int32_t> owner;         // a local plant's foreign owner, or -1
   // Dynamic state.
   std::vector<double> capacity;  // units/month, before input controls
   std::vector<double> cumulative_output;
@@ -47,6 +54,9 @@ struct Firms {
   std::vector<std::uint8_t> exited_target;  // designated and chose to leave target trade
   std::vector<double> pending_capacity;
   std::vector<std::int32_t> pending_ready_step;
+  // Capacity (units/month) an owner is moving into its local plant, and when it arrives.
+  std::vector<double> relocating;
+  std::vector<std::int32_t> relocation_ready_step;
   // Per-step results.
   std::vector<double> price;               // USD/unit to buyers (direct) before discounts
   std::vector<double> effective_capacity;  // after input controls
@@ -173,7 +183,9 @@ struct World {
   // Quota bookkeeping of the matching rounds, [sector * states + declared origin].
   std::vector<double> quota_left;
   std::vector<double> quota_requested;
-  std::vector<std::uint32_t> firms_by_sector_begin;         // firms are sorted by sector: ranges
+  // Original firms and local plants are each sorted by sector: [begin[k], begin[k + 1]).
+  std::vector<std::uint32_t> firms_by_sector_begin;
+  std::vector<std::uint32_t> local_plants_by_sector_begin;
   std::vector<std::vector<std::uint32_t>> pools_by_sector;  // pool indices, built once
   std::vector<double> sector_pool_capacity;  // active intermediary throughput per sector
   // Under sanctions on hubs' banks: the same throughput weighted by the share of payments its
@@ -185,13 +197,18 @@ struct World {
   std::size_t intermediary_offer(std::size_t slot) const { return firms.count + slot; }
 
   // Agent ids key the random streams: one id space for all kinds, fixed by the scenario.
-  std::uint64_t firm_id(std::size_t firm) const { return firm; }
-  std::uint64_t intermediary_id(std::size_t slot) const { return firms.count + slot; }
+  // Local plants take the ids after every other agent, so that adding a local-content rule
+  // leaves every other agent's id, and so its draws, unchanged.
+  std::uint64_t firm_id(std::size_t firm) const {
+    if (firm < firms.original_count) return firm;
+    return pool_id(pools.size()) + (firm - firms.original_count);
+  }
+  std::uint64_t intermediary_id(std::size_t slot) const { return firms.original_count + slot; }
   std::uint64_t buyer_id(std::size_t buyer) const {
-    return firms.count + intermediaries.count + buyer;
+    return firms.original_count + intermediaries.count + buyer;
   }
   std::uint64_t pool_id(std::size_t pool) const {
-    return firms.count + intermediaries.count + buyers.count + pool;
+    return firms.original_count + intermediaries.count + buyers.count + pool;
   }
 };
 
