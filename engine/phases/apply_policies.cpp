@@ -11,6 +11,7 @@ void apply_policies(StepContext& context) {
   apply_import_subsidies(scenario, context.step, context.policy);
   apply_tariffs(scenario, context.step, context.policy);
   apply_enforcement(scenario, context.step, context.months, context.history, context.policy);
+  apply_unbranded_limits(scenario, context.step, context.history, context.policy);
 }
 
 }  // namespace chokepoint

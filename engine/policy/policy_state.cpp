@@ -27,6 +27,8 @@ PolicyState make_policy_state(const ScenarioDescription& scenario) {
   policy.enforcement.assign(policy.states, 1.0);
   policy.enforcement_extra.assign(scenario.policies.enforcement.size() * policy.states, 0.0);
   policy.enforcement_budget_left.assign(scenario.policies.enforcement.size(), 0.0);
+  policy.unbranded_cap.assign(policy.sectors, 0.0);
+  policy.unbranded_active.assign(policy.sectors, 0);
   return policy;
 }
 

@@ -178,6 +178,11 @@ std::vector<SeriesSpec> series_specs() {
        "USD/month",
        "spending on enforcement against circumvention",
        {"time"}},
+      {M::UnbrandedShare,
+       "unbranded_share",
+       "1",
+       "unbranded goods' share of the target's imports (units, foreign shippers)",
+       {"time", "sector"}},
   };
 }
 

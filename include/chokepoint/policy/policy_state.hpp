@@ -46,6 +46,11 @@ struct PolicyState {
   std::vector<double> enforcement_budget_left;  // per enforcement policy, this year
   std::int32_t enforcement_year = std::numeric_limits<std::int32_t>::min();
   double enforcement_spending = 0.0;  // USD this step
+  // Limits on unbranded equipment, [sector]: units/month of unbranded imports allowed this
+  // step, and whether a limit is in force (a cap of 0 is a ban, not "no limit").
+  std::vector<double> unbranded_cap;
+  std::vector<std::uint8_t> unbranded_active;
+  bool any_unbranded_limit = false;  // some sector has a limit this step
 
   std::size_t at(StateIndex state, SectorIndex sector) const { return state * sectors + sector; }
   std::size_t quota_at(SectorIndex sector, StateIndex origin) const {
@@ -90,6 +95,8 @@ void apply_import_subsidies(const ScenarioDescription& scenario, std::int32_t st
 void apply_tariffs(const ScenarioDescription& scenario, std::int32_t step, PolicyState& policy);
 void apply_enforcement(const ScenarioDescription& scenario, std::int32_t step, double months,
                        const ImportHistory& history, PolicyState& policy);
+void apply_unbranded_limits(const ScenarioDescription& scenario, std::int32_t step,
+                            const ImportHistory& history, PolicyState& policy);
 
 // True when a sector's subsidy is in force and its budget for the year is not yet spent.
 bool subsidy_available(const PolicyState& policy, SectorIndex sector);

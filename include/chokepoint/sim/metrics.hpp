@@ -45,6 +45,7 @@ enum class Metric : std::size_t {
   TariffRevenue,               // [time, sector] USD/month
   EnforcementIntensity,        // [time, hub] multiplier of the detection hazard
   EnforcementSpending,         // [time] USD/month
+  UnbrandedShare,              // [time, sector] share of imports (units) that were unbranded
   Count
 };
 
