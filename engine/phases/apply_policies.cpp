@@ -15,6 +15,7 @@ void apply_policies(StepContext& context) {
   // Firms plan local plants for the share required when a plant started now would open.
   const std::int32_t lookahead = steps_to_build(scenario.behaviour.time_to_build, context.months);
   apply_local_content(scenario, context.step, lookahead, context.policy);
+  apply_unbranded_limits(scenario, context.step, context.history, context.policy);
 }
 
 }  // namespace chokepoint

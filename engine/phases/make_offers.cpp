@@ -190,12 +190,13 @@ void firm_offer(const StepContext& context, std::size_t f) {
   offers.price[f] = price * (1.0 + payment_cost);
   offers.quality[f] = firms.quality[f];
   offers.reliability[f] = 1.0;
+  offers.unbranded[f] = firms.branded[f] ? 0.0 : 1.0;
 }
 
 // Sums what the firms offer to each pool, in firm order (deterministic).
 void aggregate_pool_supply(const ScenarioDescription& scenario, World& world) {
   for (Pool& pool : world.pools) {
-    pool.supply = pool.supply_value = pool.supply_quality = 0.0;
+    pool.supply = pool.supply_value = pool.supply_quality = pool.supply_unbranded = 0.0;
   }
   const Firms& firms = world.firms;
   const double discount = 1.0 - scenario.behaviour.wholesale_discount;
@@ -206,6 +207,7 @@ void aggregate_pool_supply(const ScenarioDescription& scenario, World& world) {
     pool.supply += units;
     pool.supply_value += units * firms.price[f] * discount;
     pool.supply_quality += units * firms.quality[f];
+    if (!firms.branded[f]) pool.supply_unbranded += units;
   }
   for (Pool& pool : world.pools)
     if (pool.supply > 0.0) pool.supply_quality /= pool.supply;
@@ -231,6 +233,8 @@ void intermediary_offer(const PolicyState& policy, World& world, std::size_t slo
                     (1.0 + policy.payment_cost[pool.hub]);
   offers.quality[o] = pool.supply_quality;
   offers.reliability[o] = intermediaries.document_quality[slot];
+  // Intermediaries ship what their pool's suppliers send them: the pool's brand mix.
+  offers.unbranded[o] = pool.supply_unbranded / pool.supply;
 }
 
 }  // namespace

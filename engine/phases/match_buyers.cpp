@@ -136,8 +136,79 @@ bool under_quota(const World& world, const PolicyState& policy, std::size_t offe
          policy.quota_active[quota_group(world, offer)] != 0;
 }
 
+// Limits on unbranded equipment bind on imports of the covered sectors; domestic producers
+// are exempt.
+bool under_unbranded_limit(const World& world, const PolicyState& policy, std::size_t offer) {
+  return world.offers.route[offer] != Route::Domestic &&
+         policy.unbranded_active[world.offers.sector[offer]] != 0;
+}
+
+// An offer under a limit can still serve while it has branded goods left or its sector's
+// unbranded allowance is not used up.
+bool unbranded_open(const World& world, const PolicyState& policy, std::size_t offer) {
+  if (!under_unbranded_limit(world, policy, offer)) return true;
+  const Offers& offers = world.offers;
+  return offers.remaining[offer] - offers.remaining_unbranded[offer] > kNegligible ||
+         world.unbranded_left[offers.sector[offer]] > kNegligible;
+}
+
+// The unbranded part of what an offer under a limit would ship this round after capacity and
+// origin quotas: an intermediary holding a mixed consignment ships its branded goods first,
+// since they clear customs freely (a firm's offer is wholly branded or wholly unbranded).
+double unbranded_part(const Offers& offers, std::size_t offer) {
+  const double shipped = offers.requested[offer] * offers.fill[offer];
+  const double branded_left = offers.remaining[offer] - offers.remaining_unbranded[offer];
+  return std::clamp(shipped - branded_left, 0.0, offers.remaining_unbranded[offer]);
+}
+
+// The rest of a round's allocation for offers that no limit on unbranded equipment covers:
+// what they ship keeps their brand mix.
+void serve(Offers& offers, std::size_t o) {
+  const double served = offers.requested[o] * offers.fill[o];
+  offers.sold[o] += served;
+  offers.remaining[o] = std::max(0.0, offers.remaining[o] - served);
+  const double unbranded = served * offers.unbranded[o];
+  offers.sold_unbranded[o] += unbranded;
+  offers.remaining_unbranded[o] = std::max(0.0, offers.remaining_unbranded[o] - unbranded);
+}
+
+// Limits on unbranded equipment, as a quota whose group is the sector and whose count is the
+// unbranded part of each request: pro-rata fill per sector, summed in offer order. An offer's
+// fill becomes (branded part + unbranded part x the sector's unbranded fill) / requested.
+void ration_unbranded(World& world, const PolicyState& policy) {
+  Offers& offers = world.offers;
+  std::fill(world.unbranded_requested.begin(), world.unbranded_requested.end(), 0.0);
+  for (std::size_t o = 0; o < offers.count; ++o)
+    if (offers.requested[o] > 0.0 && under_unbranded_limit(world, policy, o))
+      world.unbranded_requested[offers.sector[o]] += unbranded_part(offers, o);
+
+  parallel_over(offers.count, [&](std::size_t o) {
+    offers.unbranded_served[o] = 0.0;
+    if (offers.requested[o] <= 0.0 || !under_unbranded_limit(world, policy, o)) return;
+    const SectorIndex k = offers.sector[o];
+    const double shipped = offers.requested[o] * offers.fill[o];
+    const double unbranded = unbranded_part(offers, o);
+    const double left = std::max(0.0, world.unbranded_left[k]);
+    const double allowed = world.unbranded_requested[k] > left
+                               ? unbranded * left / world.unbranded_requested[k]
+                               : unbranded;
+    const double served = shipped - unbranded + allowed;
+    offers.fill[o] = served / offers.requested[o];
+    offers.unbranded_served[o] = allowed;
+    offers.sold[o] += served;
+    offers.sold_unbranded[o] += allowed;
+    offers.remaining[o] = std::max(0.0, offers.remaining[o] - served);
+    offers.remaining_unbranded[o] = std::max(0.0, offers.remaining_unbranded[o] - allowed);
+  });
+
+  for (std::size_t o = 0; o < offers.count; ++o)
+    if (offers.unbranded_served[o] > 0.0)
+      world.unbranded_left[offers.sector[o]] -= offers.unbranded_served[o];
+}
+
 // One rationing round: buyers spread their unmet demand over the open offers by logit share,
-// offers and quotas serve requests pro rata to what they have left.
+// offers, quotas and limits on unbranded equipment serve requests pro rata to what they have
+// left.
 void rationing_round(StepContext& context) {
   World& world = context.world;
   Buyers& buyers = world.buyers;
@@ -193,10 +264,9 @@ void rationing_round(StepContext& context) {
         fill *= std::max(0.0, world.quota_left[g]) / group_requested;
     }
     offers.fill[o] = fill;
-    const double served = requested * fill;
-    offers.sold[o] += served;
-    offers.remaining[o] = std::max(0.0, offers.remaining[o] - served);
+    if (!under_unbranded_limit(world, policy, o)) serve(offers, o);
   });
+  if (policy.any_unbranded_limit) ration_unbranded(world, policy);
 
   for (std::size_t o = 0; o < offers.count; ++o)
     if (offers.requested[o] > 0.0 && under_quota(world, policy, o))
@@ -205,7 +275,8 @@ void rationing_round(StepContext& context) {
   parallel_over(offers.count, [&](std::size_t o) {
     const bool quota_open =
         !under_quota(world, policy, o) || world.quota_left[quota_group(world, o)] > kNegligible;
-    offers.open[o] = offers.remaining[o] > kNegligible && quota_open;
+    offers.open[o] =
+        offers.remaining[o] > kNegligible && quota_open && unbranded_open(world, policy, o);
   });
 
   parallel_over(buyers.count, [&](std::size_t b) {
@@ -224,8 +295,9 @@ void rationing_round(StepContext& context) {
 
 }  // namespace
 
-// Phase 3: buyers choose among a bounded set of offers by multinomial logit; capacity and
-// quotas ration demand over a fixed number of rounds; what is left is unmet demand.
+// Phase 3: buyers choose among a bounded set of offers by multinomial logit; capacity, quotas
+// and limits on unbranded equipment ration demand over a fixed number of rounds; what is left is
+// unmet demand.
 void match_buyers(StepContext& context) {
   World& world = context.world;
   Offers& offers = world.offers;
@@ -234,6 +306,8 @@ void match_buyers(StepContext& context) {
   const PolicyState& policy = context.policy;
   for (std::size_t g = 0; g < world.quota_left.size(); ++g)
     world.quota_left[g] = policy.quota_active[g] ? policy.quota_cap[g] : 0.0;
+  for (std::size_t k = 0; k < world.unbranded_left.size(); ++k)
+    world.unbranded_left[k] = policy.unbranded_active[k] ? policy.unbranded_cap[k] : 0.0;
   const ScenarioDescription& scenario = context.scenario;
   parallel_over(offers.count, [&](std::size_t o) {
     if (offers.quantity[o] > 0.0) {
@@ -247,11 +321,14 @@ void match_buyers(StepContext& context) {
           std::log(offers.delivered_price[o] / scenario.sectors[offers.sector[o]].base_price);
     }
     offers.remaining[o] = offers.quantity[o];
+    offers.remaining_unbranded[o] = offers.quantity[o] * offers.unbranded[o];
     offers.sold[o] = 0.0;
+    offers.sold_unbranded[o] = 0.0;
     offers.seized[o] = 0;
     offers.open[o] =
         offers.quantity[o] > kNegligible &&
-        (!under_quota(world, policy, o) || world.quota_left[quota_group(world, o)] > kNegligible);
+        (!under_quota(world, policy, o) || world.quota_left[quota_group(world, o)] > kNegligible) &&
+        unbranded_open(world, policy, o);
   });
   parallel_over(world.buyers.count, [&](std::size_t b) { choose_considered_set(context, b); });
   index_requests(world);

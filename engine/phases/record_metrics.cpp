@@ -27,7 +27,11 @@ void record_deliveries(const StepContext& context, MetricsBuffer& metrics) {
     } else if (firms.channel[f] == Channel::Intermediary) {
       route = Route::Intermediary;
       const Pool& pool = world.pools[static_cast<std::size_t>(firms.pool[f])];
-      const double share = pool.supply > 0.0 ? firms.offered[f] / pool.supply : 0.0;
+      double share = pool.supply > 0.0 ? firms.offered[f] / pool.supply : 0.0;
+      // Under a limit on unbranded equipment the pool sold its suppliers' goods in unequal
+      // proportions: each firm's part of the deliveries is its part of the pool's purchases.
+      if (context.policy.unbranded_active[k])
+        share = pool.sales > 0.0 ? firms.sales[f] / pool.sales : 0.0;
       units = share * pool.delivered;
       value = share * pool.delivered_value;
       if (world.is_coalition[s] && context.scenario.sectors[k].controlled)
@@ -69,6 +73,8 @@ void record_shippers(const StepContext& context, MetricsBuffer& metrics) {
     metrics.at(Metric::ImportsByShipperValue, t, cell) += offers.sold[o] * offers.price[o];
     metrics.at(Metric::TariffRevenue, t, offers.sector[o]) +=
         offers.sold[o] * (offers.delivered_price[o] - offers.price[o]);
+    // Units for now; record_sectors turns them into a share of the sector's imports.
+    metrics.at(Metric::UnbrandedShare, t, offers.sector[o]) += offers.sold_unbranded[o];
   }
 }
 
@@ -134,6 +140,9 @@ void record_sectors(const StepContext& context, MetricsBuffer& metrics) {
         units > 0.0 ? value / units : std::numeric_limits<double>::quiet_NaN();
     if (units > 0.0) context.history.average_price[k] = value / units;
     metrics.at(Metric::DomesticShare, t, k) = units > 0.0 ? domestic / units : 0.0;
+    const double imported = context.history.imports_by_sector[k];  // this step's, by now
+    double& unbranded = metrics.at(Metric::UnbrandedShare, t, k);
+    unbranded = imported > 0.0 ? unbranded / imported : 0.0;
     metrics.at(Metric::UnmetDemand, t, k) = context.totals.unmet_by_sector[k];
     // Paid per step; recorded as a monthly rate like every other flow.
     metrics.at(Metric::SubsidyOutlays, t, k) = context.totals.subsidy_paid[k] / context.months;

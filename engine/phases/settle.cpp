@@ -12,10 +12,25 @@ namespace {
 
 void sum_pool_sales(World& world) {
   for (Pool& pool : world.pools)
-    pool.sales = 0.0;
+    pool.sales = pool.sales_unbranded = 0.0;
   const Intermediaries& intermediaries = world.intermediaries;
-  for (std::size_t i = 0; i < intermediaries.count; ++i)
-    world.pools[intermediaries.pool[i]].sales += world.offers.sold[world.intermediary_offer(i)];
+  for (std::size_t i = 0; i < intermediaries.count; ++i) {
+    Pool& pool = world.pools[intermediaries.pool[i]];
+    const std::size_t o = world.intermediary_offer(i);
+    pool.sales += world.offers.sold[o];
+    pool.sales_unbranded += world.offers.sold_unbranded[o];
+  }
+}
+
+// What a pool bought from one of its suppliers. Intermediaries buy pro rata to what each firm
+// offered; under a limit on unbranded equipment the pool sold its branded and unbranded goods
+// in different proportions, so each firm is paid pro rata within its kind.
+double pool_purchase(const Firms& firms, const Pool& pool, bool limited, std::size_t f) {
+  if (!limited) return firms.offered[f] * std::min(1.0, pool.sales / pool.supply);
+  const bool branded = firms.branded[f] != 0;
+  const double supply = branded ? pool.supply - pool.supply_unbranded : pool.supply_unbranded;
+  const double sales = branded ? pool.sales - pool.sales_unbranded : pool.sales_unbranded;
+  return supply > 0.0 ? firms.offered[f] * std::clamp(sales / supply, 0.0, 1.0) : 0.0;
 }
 
 // Enforcement at the hub and secondary sanctions on the hub's state both catch shipments;
@@ -95,9 +110,9 @@ void settle_firm(const StepContext& context, std::size_t f) {
   if (firms.channel[f] == Channel::Direct) {
     sales = world.offers.sold[f];
   } else if (firms.channel[f] == Channel::Intermediary) {
-    // Intermediaries buy from their suppliers pro rata to what each offered.
     const Pool& pool = world.pools[static_cast<std::size_t>(firms.pool[f])];
-    if (pool.supply > 0.0) sales = firms.offered[f] * std::min(1.0, pool.sales / pool.supply);
+    const bool limited = policy.unbranded_active[firms.sector[f]] != 0;
+    if (pool.supply > 0.0) sales = pool_purchase(firms, pool, limited, f);
   }
   firms.sales[f] = sales;
   // Utilisation of what the firm could offer on its channel: a firm whose controlled lines

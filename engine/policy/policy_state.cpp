@@ -32,6 +32,8 @@ PolicyState make_policy_state(const ScenarioDescription& scenario) {
   policy.enforcement_budget_left.assign(scenario.policies.enforcement.size(), 0.0);
   policy.local_content_required.assign(pairs, 0.0);
   policy.local_content_planned.assign(pairs, 0.0);
+  policy.unbranded_cap.assign(policy.sectors, 0.0);
+  policy.unbranded_active.assign(policy.sectors, 0);
   return policy;
 }
 

@@ -186,6 +186,17 @@ Tariff read_tariff(MapReader& map, const Context& context) {
   return tariff;
 }
 
+UnbrandedLimit read_unbranded_limit(MapReader& map, const Context& context) {
+  UnbrandedLimit limit;
+  limit.name = context.policy_names.read(map);
+  Value sectors = map.required("sectors");
+  limit.sectors = context.names.sectors(sectors);
+  limit.max_share = map.required_number("max_share", NumberRange::unit());
+  limit.span = read_span(map, context.calendar);
+  map.finish();
+  return limit;
+}
+
 // The budget and the escalation rule are optional: absent means no budget limit and no
 // escalation, and they stay absent in the resolved scenario.
 Enforcement read_enforcement(MapReader& map, const Context& context) {
@@ -288,6 +299,8 @@ Policies load_policies(MapReader& map, const Names& names, const Calendar& calen
   policies.enforcement = read_list<Enforcement>(map, "enforcement", context, read_enforcement);
   policies.local_content =
       read_list<LocalContentRule>(map, "local_content", context, read_local_content);
+  policies.unbranded_limits =
+      read_list<UnbrandedLimit>(map, "unbranded_limits", context, read_unbranded_limit);
   map.finish();
   return policies;
 }

@@ -198,6 +198,11 @@ std::vector<SeriesSpec> series_specs() {
        "USD/month",
        "capital committed to moving foreign firms' capacity into the target",
        {"time"}},
+      {M::UnbrandedShare,
+       "unbranded_share",
+       "1",
+       "unbranded goods' share of the target's imports (units, foreign shippers)",
+       {"time", "sector"}},
   };
 }
 

@@ -235,8 +235,9 @@ void build_offers(World& world) {
   const std::size_t count = world.firms.count + world.intermediaries.count;
   offers.count = count;
   size_all(count, offers.quantity, offers.price, offers.delivered_price, offers.log_price_ratio,
-           offers.quality, offers.reliability, offers.remaining, offers.requested, offers.fill,
-           offers.sold);
+           offers.quality, offers.reliability, offers.unbranded, offers.remaining,
+           offers.remaining_unbranded, offers.requested, offers.fill, offers.sold,
+           offers.sold_unbranded, offers.unbranded_served);
   size_all(count, offers.shipper, offers.sector);
   offers.route.assign(count, Route::Direct);
   size_all(count, offers.open, offers.seized);
@@ -318,6 +319,8 @@ World build_world(const ScenarioDescription& scenario) {
   const std::size_t quota_groups = world.sector_count * world.state_count;
   world.quota_left.assign(quota_groups, 0.0);
   world.quota_requested.assign(quota_groups, 0.0);
+  world.unbranded_left.assign(world.sector_count, 0.0);
+  world.unbranded_requested.assign(world.sector_count, 0.0);
   return world;
 }
 

@@ -56,6 +56,11 @@ struct PolicyState {
   // the share that will be required `lookahead` steps later (when a plant started now opens).
   std::vector<double> local_content_required;
   std::vector<double> local_content_planned;
+  // Limits on unbranded equipment, [sector]: units/month of unbranded imports allowed this
+  // step, and whether a limit is in force (a cap of 0 is a ban, not "no limit").
+  std::vector<double> unbranded_cap;
+  std::vector<std::uint8_t> unbranded_active;
+  bool any_unbranded_limit = false;  // some sector has a limit this step
 
   std::size_t at(StateIndex state, SectorIndex sector) const { return state * sectors + sector; }
   std::size_t quota_at(SectorIndex sector, StateIndex origin) const {
@@ -114,6 +119,8 @@ void apply_local_content(const ScenarioDescription& scenario, std::int32_t step,
 // from 0 in the month it starts to `share` after `phase_in_months`.
 double local_content_share(const LocalContentRule& rule, const Calendar& calendar,
                            std::int32_t step);
+void apply_unbranded_limits(const ScenarioDescription& scenario, std::int32_t step,
+                            const ImportHistory& history, PolicyState& policy);
 
 // True when a sector's subsidy is in force and its budget for the year is not yet spent.
 bool subsidy_available(const PolicyState& policy, SectorIndex sector);

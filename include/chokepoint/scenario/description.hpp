@@ -207,6 +207,19 @@ struct Tariff {
   bool operator==(const Tariff&) const = default;
 };
 
+// The target's limit on unbranded equipment (MODEL.md 6; the 2022 memo's countermeasure to
+// sensitive goods arriving unbranded through partner channels): in a covered sector, imports
+// of unbranded goods may be at most `max_share` of the sector's imports of the previous step.
+// Where two limits cover one sector at once, the lower cap applies.
+struct UnbrandedLimit {
+  std::string name;
+  std::vector<SectorIndex> sectors;
+  double max_share = 1.0;  // 0 bans unbranded imports of the sector
+  ActiveSpan span;
+
+  bool operator==(const UnbrandedLimit&) const = default;
+};
+
 // Enforcement against circumvention in hub states: customs checks, investigations, pressure
 // on banks. Multiplies the hubs' detection hazard by (1 + intensity + escalation so far).
 struct Enforcement {
@@ -254,6 +267,7 @@ struct Policies {
   std::vector<Tariff> tariffs;
   std::vector<Enforcement> enforcement;
   std::vector<LocalContentRule> local_content;
+  std::vector<UnbrandedLimit> unbranded_limits;
 
   bool operator==(const Policies&) const = default;
 };

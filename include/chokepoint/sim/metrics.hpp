@@ -49,6 +49,7 @@ enum class Metric : std::size_t {
   PaymentRejection,            // [time, state] share of payments the state's banks reject
   RelocatedCapacity,           // [time, sector] units/month of foreign firms' local plants
   RelocationInvestment,        // [time] USD/month committed to local plants
+  UnbrandedShare,              // [time, sector] share of imports (units) that were unbranded
   Count
 };
 

@@ -78,14 +78,16 @@ struct Pool {
   std::uint32_t slot_count = 0;
   std::uint32_t next_vacant = 0;  // slots below this have been used
   // Aggregates of the firms supplying the pool this step.
-  double supply = 0.0;           // units/month offered by firms
-  double supply_value = 0.0;     // USD/month at wholesale prices
-  double supply_quality = 0.0;   // quantity-weighted mean quality
-  double sales = 0.0;            // units/month the pool's intermediaries sold
-  double delivered = 0.0;        // units/month that reached the target (not seized)
-  double delivered_value = 0.0;  // USD/month at the intermediaries' prices
-  double margin = 0.0;           // USD/month earned by the pool's intermediaries
-  double active_capacity = 0.0;  // throughput of active intermediaries
+  double supply = 0.0;            // units/month offered by firms
+  double supply_value = 0.0;      // USD/month at wholesale prices
+  double supply_quality = 0.0;    // quantity-weighted mean quality
+  double supply_unbranded = 0.0;  // units/month of it offered by unbranded firms
+  double sales = 0.0;             // units/month the pool's intermediaries sold
+  double sales_unbranded = 0.0;   // units/month of it that were unbranded goods
+  double delivered = 0.0;         // units/month that reached the target (not seized)
+  double delivered_value = 0.0;   // USD/month at the intermediaries' prices
+  double margin = 0.0;            // USD/month earned by the pool's intermediaries
+  double active_capacity = 0.0;   // throughput of active intermediaries
   std::uint32_t active = 0;
 };
 
@@ -132,12 +134,18 @@ struct Offers {
   std::vector<StateIndex> shipper;  // declared origin at the target's border
   std::vector<Route> route;
   std::vector<SectorIndex> sector;
+  // Share of the offer that is unbranded goods: 0 or 1 for a firm, the pool's unbranded share
+  // of supply for an intermediary.
+  std::vector<double> unbranded;
   // Matching state.
   std::vector<double> remaining;
+  std::vector<double> remaining_unbranded;  // units of unbranded goods still on offer
   std::vector<double> requested;
   std::vector<double> fill;        // share of this round's requests that is served
-  std::vector<std::uint8_t> open;  // still has quantity and quota left this step
+  std::vector<std::uint8_t> open;  // still has quantity, quota and allowance left this step
   std::vector<double> sold;
+  std::vector<double> sold_unbranded;    // units of `sold` that were unbranded goods
+  std::vector<double> unbranded_served;  // unbranded units served in the current round
   std::vector<std::uint8_t> seized;
 };
 
@@ -186,6 +194,9 @@ struct World {
   // Original firms and local plants are each sorted by sector: [begin[k], begin[k + 1]).
   std::vector<std::uint32_t> firms_by_sector_begin;
   std::vector<std::uint32_t> local_plants_by_sector_begin;
+  // Bookkeeping of the limits on unbranded equipment in the matching rounds, [sector].
+  std::vector<double> unbranded_left;
+  std::vector<double> unbranded_requested;
   std::vector<std::vector<std::uint32_t>> pools_by_sector;  // pool indices, built once
   std::vector<double> sector_pool_capacity;  // active intermediary throughput per sector
   // Under sanctions on hubs' banks: the same throughput weighted by the share of payments its
