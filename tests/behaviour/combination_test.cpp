@@ -38,7 +38,7 @@ Outcome outcome(const RunRecord& r) {
 
 }  // namespace
 
-TEST_CASE("A quota on China cuts dependence at the cost of shortages; subsidies soften it",
+TEST_CASE("A quota on China cuts dependence at the cost of shortages, and subsidies soften it",
           "[behaviour][combination]") {
   const Outcome none = outcome(run_small_world(kControls));
   const Outcome quota = outcome(run_small_world(kControls + kQuota));
