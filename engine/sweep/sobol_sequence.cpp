@@ -167,7 +167,7 @@ constexpr std::array<PrimitivePolynomial, kSobolMaxDimensions - 1> kJoeKuo{{
 using DirectionNumbers = std::array<std::uint32_t, kBits>;
 
 // v_k = m_k / 2^k as a 32-bit binary fraction, for k = 1 ... 32 (stored at k - 1). Past the
-// initial numbers, m_k follows the polynomial's recurrence (Bratley & Fox 1988, eq. 2):
+// initial numbers, m_k follows the polynomial's recurrence (Bratley & Fox 1988):
 // m_k = 2 a_1 m_(k-1) ^ 4 a_2 m_(k-2) ^ ... ^ 2^s m_(k-s) ^ m_(k-s).
 DirectionNumbers direction_numbers(std::size_t dim) {
   DirectionNumbers v{};

@@ -100,7 +100,8 @@ TEST_CASE("A Latin hypercube is random within and across strata", "[sweep]") {
 }
 
 TEST_CASE("The Sobol sequence starts with the known points", "[sweep]") {
-  // The 2-D sequence in Gray-code order (Joe & Kuo 2008; Bratley & Fox 1988, Table 1).
+  // Worked out by hand: dimension 1 is the base-2 van der Corput sequence in Gray-code order;
+  // dimension 2 has direction numbers 1/2, 3/4, 5/8 (m = 1, 3, 5). SciPy prints the same.
   const Points points = sobol_points(8, 2);
   const std::array<std::array<double, 2>, 8> expected{{{0.0, 0.0},
                                                        {0.5, 0.5},

@@ -33,7 +33,7 @@ double ishigami(std::span<const double> u) {
   return std::sin(x(0)) + kA * s2 * s2 + kB * std::pow(x(2), 4) * std::sin(x(0));
 }
 
-// Its analytic variance decomposition (Sobol & Levitan 1999; Saltelli et al. 2008, 4.9):
+// Its analytic variance decomposition (Sobol & Levitan 1999):
 // V1 = (1 + b pi^4 / 5)^2 / 2, V2 = a^2 / 8, V3 = 0, V13 = b^2 pi^8 (1/18 - 1/50), and no
 // other terms.
 struct IshigamiTruth {

@@ -20,11 +20,12 @@ namespace chokepoint::sweep {
 
 // ---- Morris elementary effects (Morris 1991; mu* from Campolongo, Cariboni & Saltelli 2007)
 
-// r trajectories of d + 1 points on the p-level grid {0, 1/(p-1), ..., 1}. Each trajectory
-// starts at a random grid point and moves one factor at a time, every factor once, in a
-// random order, by +delta or -delta, delta = p / (2 (p - 1)) (which is p/2 grid steps, so
-// every level is equally likely to be visited). Trajectory t occupies rows
-// t * (d + 1) ... t * (d + 1) + d of `points`.
+// r trajectories of d + 1 points on the p-level grid {0, 1/(p-1), ..., 1} (unlike the other
+// designs, coordinates can be 1: the parameter's maximum). Each trajectory starts at a random
+// grid point and moves one factor at a time, every factor once, in a random order, by +delta
+// or -delta, delta = p / (2 (p - 1)) (which is p/2 grid steps, so every level is equally
+// likely to be visited). Trajectory t occupies rows t * (d + 1) ... t * (d + 1) + d of
+// `points`.
 struct MorrisDesign {
   std::size_t trajectories = 0;
   std::size_t levels = 0;
