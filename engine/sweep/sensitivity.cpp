@@ -32,8 +32,77 @@ void require_outputs(std::span<const double> outputs, std::size_t expected, cons
 
 // ---- Morris
 
+namespace {
+
+// Campolongo et al. (2007): the distance between two trajectories is the sum of the Euclidean
+// distances between every point of one and every point of the other.
+double trajectory_distance(const Points& points, std::size_t a, std::size_t b) {
+  const std::size_t length = points.dims + 1;
+  double total = 0.0;
+  for (std::size_t i = 0; i < length; ++i) {
+    for (std::size_t k = 0; k < length; ++k) {
+      const std::span<const double> x = points.row(a * length + i), y = points.row(b * length + k);
+      double squares = 0.0;
+      for (std::size_t j = 0; j < points.dims; ++j)
+        squares += (x[j] - y[j]) * (x[j] - y[j]);
+      total += std::sqrt(squares);
+    }
+  }
+  return total;
+}
+
+// Which `keep` of the `pool` candidate trajectories to keep, in increasing order: those that
+// spread most, by the criterion of Campolongo et al. (2007), the sum over pairs of kept
+// trajectories of their squared distance. Searching all subsets is out of reach, so the
+// candidates are dropped one at a time, each time the one whose squared distances to those
+// left sum to least (dropping it lowers the criterion least; cf. Ruano et al. 2012). Ties go
+// to the lower index, so the choice is deterministic.
+std::vector<std::size_t> most_spread(const Points& candidates, std::size_t pool, std::size_t keep) {
+  std::vector<double> squared(pool * pool, 0.0);
+  for (std::size_t a = 0; a < pool; ++a)
+    for (std::size_t b = a + 1; b < pool; ++b) {
+      const double distance = trajectory_distance(candidates, a, b);
+      squared[a * pool + b] = squared[b * pool + a] = distance * distance;
+    }
+  std::vector<double> contribution(pool, 0.0);
+  for (std::size_t a = 0; a < pool; ++a)
+    for (std::size_t b = 0; b < pool; ++b)
+      contribution[a] += squared[a * pool + b];
+
+  std::vector<bool> kept(pool, true);
+  for (std::size_t left = pool; left > keep; --left) {
+    std::size_t weakest = pool;
+    for (std::size_t a = 0; a < pool; ++a)
+      if (kept[a] && (weakest == pool || contribution[a] < contribution[weakest])) weakest = a;
+    kept[weakest] = false;
+    for (std::size_t a = 0; a < pool; ++a)
+      contribution[a] -= squared[a * pool + weakest];
+  }
+  std::vector<std::size_t> chosen;
+  for (std::size_t a = 0; a < pool; ++a)
+    if (kept[a]) chosen.push_back(a);
+  return chosen;
+}
+
+// The design's trajectories `chosen` (in that order) as a design of their own.
+MorrisDesign keep_trajectories(const MorrisDesign& all, const std::vector<std::size_t>& chosen) {
+  const std::size_t d = all.dims();
+  MorrisDesign kept{chosen.size(), all.levels, all.delta, Points{d, {}}, {}};
+  for (const std::size_t t : chosen) {
+    const auto rows = all.points.values.begin() + static_cast<std::ptrdiff_t>(t * (d + 1) * d);
+    kept.points.values.insert(kept.points.values.end(), rows,
+                              rows + static_cast<std::ptrdiff_t>((d + 1) * d));
+    const auto moves = all.changed_factor.begin() + static_cast<std::ptrdiff_t>(t * d);
+    kept.changed_factor.insert(kept.changed_factor.end(), moves,
+                               moves + static_cast<std::ptrdiff_t>(d));
+  }
+  return kept;
+}
+
+}  // namespace
+
 MorrisDesign morris_design(std::size_t trajectories, std::size_t dims, std::size_t levels,
-                           std::uint64_t seed) {
+                           std::uint64_t seed, std::size_t candidates) {
   if (trajectories == 0 || dims == 0)
     throw std::invalid_argument("morris_design: needs at least one trajectory and one factor");
   if (levels < 2 || levels % 2 != 0 || levels > (std::size_t{1} << 31))
@@ -44,19 +113,20 @@ MorrisDesign morris_design(std::size_t trajectories, std::size_t dims, std::size
   // Positions are kept as integer grid steps and divided by (p - 1) only when stored, so every
   // coordinate is exactly a grid level and the step between two rows is exactly +-delta up to
   // the one rounding of that division.
+  const std::size_t pool = std::max(trajectories, candidates);
   const std::size_t jump = levels / 2;  // delta in grid steps
   const auto grid_step = static_cast<double>(levels - 1);
   MorrisDesign design;
-  design.trajectories = trajectories;
+  design.trajectories = pool;
   design.levels = levels;
   design.delta = static_cast<double>(jump) / grid_step;
-  design.points = Points{dims, std::vector<double>(trajectories * (dims + 1) * dims)};
-  design.changed_factor.resize(trajectories * dims);
+  design.points = Points{dims, std::vector<double>(pool * (dims + 1) * dims)};
+  design.changed_factor.resize(pool * dims);
 
   std::vector<std::size_t> position(dims);
   std::vector<bool> moves_up(dims);
   std::vector<std::size_t> order(dims);
-  for (std::size_t t = 0; t < trajectories; ++t) {
+  for (std::size_t t = 0; t < pool; ++t) {
     RandomStream start(seed, t, kMorrisStart, Purpose::SweepMorris);
     RandomStream direction(seed, t, kMorrisDirection, Purpose::SweepMorris);
     RandomStream shuffle(seed, t, kMorrisOrder, Purpose::SweepMorris);
@@ -83,7 +153,8 @@ MorrisDesign morris_design(std::size_t trajectories, std::size_t dims, std::size
             static_cast<double>(position[j]) / grid_step;
     }
   }
-  return design;
+  if (pool == trajectories) return design;
+  return keep_trajectories(design, most_spread(design.points, pool, trajectories));
 }
 
 std::vector<MorrisIndex> morris_indices(const MorrisDesign& design,

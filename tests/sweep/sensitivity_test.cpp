@@ -101,19 +101,76 @@ TEST_CASE("A Morris trajectory moves each factor once by delta on the grid", "[s
   CHECK(morris_design(r, d, p, 12).points.values != design.points.values);
 }
 
+namespace {
+
+// The criterion of Campolongo et al. (2007), computed here independently of the engine: the
+// sum over pairs of trajectories of the squared sum of distances between their points.
+double spread(const MorrisDesign& design) {
+  const std::size_t d = design.dims(), length = d + 1;
+  double criterion = 0.0;
+  for (std::size_t a = 0; a < design.trajectories; ++a)
+    for (std::size_t b = a + 1; b < design.trajectories; ++b) {
+      double distance = 0.0;
+      for (std::size_t i = 0; i < length; ++i)
+        for (std::size_t k = 0; k < length; ++k) {
+          double squares = 0.0;
+          for (std::size_t j = 0; j < d; ++j) {
+            const double gap = design.points(a * length + i, j) - design.points(b * length + k, j);
+            squares += gap * gap;
+          }
+          distance += std::sqrt(squares);
+        }
+      criterion += distance * distance;
+    }
+  return criterion;
+}
+
+}  // namespace
+
+TEST_CASE("Morris trajectories chosen from candidates spread more", "[sweep]") {
+  const std::size_t r = 8, d = 4, p = 4, pool = 100;
+  const MorrisDesign plain = morris_design(r, d, p, 21);  // the first r candidates
+  const MorrisDesign chosen = morris_design(r, d, p, 21, pool);
+  const MorrisDesign candidates = morris_design(pool, d, p, 21);
+  REQUIRE(chosen.trajectories == r);
+  REQUIRE(chosen.points.size() == r * (d + 1));
+  INFO("spread of the first " << r << " candidates " << spread(plain) << ", of the chosen "
+                              << spread(chosen));
+  CHECK(spread(chosen) > 1.1 * spread(plain));
+
+  // Each chosen trajectory is one of the candidates, with its record of moves.
+  for (std::size_t t = 0; t < r; ++t) {
+    bool found = false;
+    for (std::size_t c = 0; c < pool && !found; ++c) {
+      bool same = true;
+      for (std::size_t k = 0; k <= d && same; ++k)
+        for (std::size_t j = 0; j < d; ++j)
+          same = same && chosen.points(t * (d + 1) + k, j) == candidates.points(c * (d + 1) + k, j);
+      for (std::size_t k = 0; k < d && same; ++k)
+        same = chosen.changed_factor[t * d + k] == candidates.changed_factor[c * d + k];
+      found = same;
+    }
+    CHECK(found);
+  }
+  CHECK(morris_design(r, d, p, 21, pool).points.values == chosen.points.values);
+}
+
 TEST_CASE("Morris effects of a linear function are its slopes, with no spread", "[sweep]") {
   // f = 2 x1 + 5 x2 + 0 x3: every elementary effect of x_i is its coefficient, so mu = mu* =
   // the coefficient and sigma = 0, up to the rounding of the grid levels (1e-12).
-  const MorrisDesign design = morris_design(10, 3, 4, 3);
-  const auto outputs =
-      evaluate(design.points, [](std::span<const double> x) { return 2 * x[0] + 5 * x[1]; });
-  const std::vector<MorrisIndex> indices = morris_indices(design, outputs);
-  REQUIRE(indices.size() == 3);
-  const std::array<double, 3> slope{2.0, 5.0, 0.0};
-  for (std::size_t i = 0; i < 3; ++i) {
-    CHECK(indices[i].mu == Approx(slope[i]).margin(1e-12));
-    CHECK(indices[i].mu_star == Approx(slope[i]).margin(1e-12));
-    CHECK(indices[i].sigma == Approx(0.0).margin(1e-12));
+  for (const std::size_t candidates : {0, 50}) {
+    const MorrisDesign design = morris_design(10, 3, 4, 3, candidates);
+    const auto outputs =
+        evaluate(design.points, [](std::span<const double> x) { return 2 * x[0] + 5 * x[1]; });
+    const std::vector<MorrisIndex> indices = morris_indices(design, outputs);
+    REQUIRE(indices.size() == 3);
+    const std::array<double, 3> slope{2.0, 5.0, 0.0};
+    for (std::size_t i = 0; i < 3; ++i) {
+      INFO("candidates " << candidates << ", factor " << i + 1);
+      CHECK(indices[i].mu == Approx(slope[i]).margin(1e-12));
+      CHECK(indices[i].mu_star == Approx(slope[i]).margin(1e-12));
+      CHECK(indices[i].sigma == Approx(0.0).margin(1e-12));
+    }
   }
 }
 

@@ -39,8 +39,15 @@ struct MorrisDesign {
 
 // Needs r >= 1, d >= 1 and an even number of levels p >= 2 (odd p gives a delta that is not
 // a whole number of grid steps). p = 4 with r = 10 to 50 is the usual choice.
+//
+// With candidates > r, the design draws that many trajectories and keeps the r that spread
+// most over the cube (Campolongo, Cariboni & Saltelli 2007; chosen by dropping the least
+// spread one at a time rather than by their exhaustive search), which covers the cube better
+// with few trajectories. Kept trajectories stay in the order they were drawn. The choice
+// costs about (candidates (d + 1))^2 d / 2 operations: measured 0.1 s for 500 candidates of
+// 10 factors, 2.9 s for 1000 of 20.
 MorrisDesign morris_design(std::size_t trajectories, std::size_t dims, std::size_t levels,
-                           std::uint64_t seed);
+                           std::uint64_t seed, std::size_t candidates = 0);
 
 // One factor's elementary-effect statistics. An elementary effect is
 // (y(x + step e_i) - y(x)) / step, with x and step in the unit cube: the change of the output
