@@ -261,7 +261,7 @@ Estimate estimate(std::size_t d, std::span<const double> outputs,
 }
 
 // The q-quantile of `values`, interpolating between order statistics (Hyndman & Fan 1996,
-// definition 7). NaN values (a resample whose outputs are all equal) are left out.
+// definition 7). NaN values (a resample whose outputs at A and B are all equal) are left out.
 double quantile(std::vector<double> values, double q) {
   std::erase_if(values, [](double v) { return std::isnan(v); });
   if (values.empty()) return kNaN;
@@ -313,8 +313,11 @@ SobolIndices sobol_indices(std::size_t n, std::size_t d, std::span<const double>
     return Interval{quantile(of_factor, low), quantile(of_factor, high)};
   };
   for (std::size_t i = 0; i < d; ++i) {
-    result.factors[i].first_order_interval = interval_of(first_order, i);
-    result.factors[i].total_interval = interval_of(total, i);
+    // A NaN estimate (a NaN output) keeps NaN intervals: the resamples that happen to miss
+    // the NaN run would otherwise give an interval around no estimate.
+    if (!std::isnan(point.first_order[i]))
+      result.factors[i].first_order_interval = interval_of(first_order, i);
+    if (!std::isnan(point.total[i])) result.factors[i].total_interval = interval_of(total, i);
   }
   return result;
 }

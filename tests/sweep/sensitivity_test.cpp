@@ -293,11 +293,24 @@ TEST_CASE("The bootstrap is deterministic and narrows with more samples", "[swee
   CHECK(other_seed.factors[0].total_interval.low != a.factors[0].total_interval.low);
 }
 
-TEST_CASE("Sobol indices of a constant output are undefined", "[sweep]") {
+TEST_CASE("Sobol indices of a constant or failed output are undefined", "[sweep]") {
   const SobolIndices indices = sobol_indices(8, 2, std::vector<double>(8 * 4, 3.0));
   CHECK(indices.variance == 0.0);
   CHECK(std::isnan(indices.factors[0].first_order));
   CHECK(std::isnan(indices.factors[1].total));
+  // A NaN output (a failed run) spoils the indices it enters, intervals included, and no
+  // other: row 5 is AB_1 of base sample 1, which only S_1 and ST_1 read.
+  std::vector<double> outputs(8 * 4);
+  for (std::size_t i = 0; i < outputs.size(); ++i)
+    outputs[i] = static_cast<double>(i % 5);
+  outputs[5] = std::nan("");
+  const SobolIndices with_nan = sobol_indices(8, 2, outputs, {.resamples = 50});
+  CHECK(std::isnan(with_nan.factors[0].first_order));
+  CHECK(std::isnan(with_nan.factors[0].first_order_interval.low));
+  CHECK(std::isnan(with_nan.factors[0].total_interval.high));
+  CHECK_FALSE(std::isnan(with_nan.factors[1].total));
+  CHECK_FALSE(std::isnan(with_nan.factors[1].total_interval.low));
+
   CHECK_THROWS_WITH(sobol_indices(8, 2, std::vector<double>(5)),
                     "sobol_indices: 5 outputs for a design of 32 points");
   CHECK_THROWS_AS(saltelli_design(8, kSobolMaxDimensions / 2 + 1), std::invalid_argument);
