@@ -25,6 +25,12 @@ enum class Purpose : std::uint32_t {
   Designation = 6,
   AllInChoice = 7,
   Entry = 8,
+  // Parameter sweeps (engine/sweep): the "agent" field carries a point, dimension, trajectory
+  // or resample index, the "step" field a sub-stream.
+  SweepRandomPoints = 9,
+  SweepLatinHypercube = 10,
+  SweepMorris = 11,
+  SweepBootstrap = 12,
 };
 
 using Philox4x32 = std::array<std::uint32_t, 4>;
