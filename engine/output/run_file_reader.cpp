@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <limits>
+#include <map>
 #include <system_error>
 #include <utility>
 
@@ -104,6 +105,23 @@ std::vector<std::string> dataset_names(hid_t root) {
   return names;
 }
 
+// Root attributes named "sweep_<key>", by key.
+std::map<std::string, std::string> read_sweep_attributes(hid_t root) {
+  std::vector<std::string> names;
+  const auto collect = [](hid_t, const char* name, const H5A_info_t*, void* data) -> herr_t {
+    static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+    return 0;
+  };
+  check_status(H5Aiterate2(root, H5_INDEX_NAME, H5_ITER_INC, nullptr, collect, &names),
+               "H5Aiterate2", "'/'");
+  std::map<std::string, std::string> sweep;
+  const std::string prefix = kSweepAttrPrefix;
+  for (const std::string& name : names)
+    if (name.starts_with(prefix))
+      sweep[name.substr(prefix.size())] = read_string_attribute(root, name.c_str(), kRoot);
+  return sweep;
+}
+
 int narrow_to_int(std::int64_t value, const char* name) {
   if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max()) {
     throw OutputError("attribute '" + std::string(name) +
@@ -131,6 +149,7 @@ RunMetadata read_metadata(hid_t root) {
   meta.calendar_start = text("calendar_start");
   meta.months_per_step = number("months_per_step");
   meta.steps = number("steps");
+  meta.sweep = read_sweep_attributes(root);
   return meta;
 }
 
@@ -261,6 +280,16 @@ RunRecord read_run_file(const std::string& path) {
     return read_record(run.root.get());
   } catch (const OutputError& e) {
     throw OutputError("cannot read run file '" + path + "': " + e.what());
+  }
+}
+
+std::map<std::string, std::string> read_sweep_annotations(const std::string& path) {
+  QuietHdf5Errors quiet;
+  try {
+    OpenRunFile run = open_run_file(path);
+    return read_sweep_attributes(run.root.get());
+  } catch (const OutputError&) {
+    return {};
   }
 }
 

@@ -75,6 +75,8 @@ void write_metadata(hid_t root, const RunMetadata& meta) {
   write_string_attribute(root, "calendar_start", meta.calendar_start);
   write_int_attribute(root, "months_per_step", meta.months_per_step);
   write_int_attribute(root, "steps", meta.steps);
+  for (const auto& [key, value] : meta.sweep)
+    write_string_attribute(root, (kSweepAttrPrefix + key).c_str(), value);
 
   Dataset scenario = write_scalar_string_dataset(root, kScenarioDataset, meta.resolved_scenario);
   write_string_attribute(scenario.get(), kLongNameAttr, "scenario as resolved for this run (YAML)");

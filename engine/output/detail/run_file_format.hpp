@@ -18,6 +18,8 @@ inline constexpr std::string_view kConventions = "CF-1.8";
 inline constexpr const char* kFiletypeAttr = "filetype";
 inline constexpr const char* kFormatVersionAttr = "format_version";
 inline constexpr const char* kConventionsAttr = "Conventions";
+// Root attributes of a sweep's run: "sweep_" + key (RunMetadata::sweep).
+inline constexpr const char* kSweepAttrPrefix = "sweep_";
 
 // The resolved scenario, as a scalar string dataset at the root.
 inline constexpr const char* kScenarioDataset = "scenario_yaml";

@@ -4,6 +4,7 @@
 // (xarray, ncdump) see named dimensions, coordinates and units. docs/OUTPUT_FORMAT.md describes
 // the layout. The HDF5 library used here is not thread-safe: call these from one thread at a time.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,11 @@ void write_run_file(const std::string& path, const RunRecord& record);
 // Throws OutputError for a missing file, a file that is not HDF5, an HDF5 file that is not a
 // Chokepoint run file, or a run file of a format version this engine does not know.
 RunRecord read_run_file(const std::string& path);
+
+// The sweep annotations of a run file (RunMetadata::sweep), without reading its series: what a
+// resumed sweep checks to know whether a run is done. Empty when the file is missing or is
+// not a readable run file (a sweep then runs it again).
+std::map<std::string, std::string> read_sweep_annotations(const std::string& path);
 
 // Names of the series in a run file, in the order they were written, without reading their
 // values. Throws as read_run_file does.

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,9 @@ struct RunMetadata {
   std::string calendar_start;  // "YYYY-MM"
   int months_per_step = 1;
   int steps = 0;
+  // For a run of a sweep: which run it is (sweep name, run index, point, replicate, the hash
+  // of its resolved scenario...). Stored as root attributes "sweep_<key>".
+  std::map<std::string, std::string> sweep;
 };
 
 struct RunRecord {
