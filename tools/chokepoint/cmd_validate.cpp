@@ -3,6 +3,7 @@
 #include "arguments.hpp"
 #include "chokepoint/error.hpp"
 #include "chokepoint/scenario/loader.hpp"
+#include "chokepoint/sweep/runner.hpp"
 #include "commands.hpp"
 
 namespace chokepoint::cli {
@@ -16,6 +17,8 @@ Loads each file with every check a run applies (syntax, keys, types, ranges, nam
 sectors and blocs, dates) and prints one line per file: "ok: FILE (...)" or the first error as
 FILE:LINE:COLUMN: key.path: what was expected and what was found. Writes nothing.
 Each --set PATH=VALUE replaces a value before the checks, in every file, as in chokepoint run.
+A sweep file (one with `base:` and `axes:`, docs/SWEEPS.md) is valid when every one of its
+variants is; --set does not apply to it.
 Exit status: 0 when every file is valid, 1 otherwise.
 )HELP";
 
@@ -27,6 +30,14 @@ int validate_command(const std::vector<std::string>& args) {
   int status = 0;
   for (const std::string& path : arguments.positional()) {
     try {
+      if (is_sweep_file(path)) {
+        // A sweep is valid when every one of its variants is.
+        const SweepPlan plan = plan_sweep(load_sweep_file(path));
+        std::printf("ok: %s (sweep %s: %s design, %zu runs of %s)\n", path.c_str(),
+                    plan.sweep.name.c_str(), design_name(plan.sweep.design), plan.runs.size(),
+                    plan.sweep.base_scenario.c_str());
+        continue;
+      }
       const ScenarioDescription scenario = load_scenario_file(path, overrides);
       std::printf(
           "ok: %s (%s: %zu states, %zu sectors, %zu firms, %zu intermediaries, %zu buyers, %d "
@@ -34,7 +45,7 @@ int validate_command(const std::vector<std::string>& args) {
           path.c_str(), scenario.name.c_str(), scenario.states.size(), scenario.sectors.size(),
           scenario.firm_count(), scenario.intermediary_count(), scenario.buyer_count(),
           scenario.calendar.steps);
-    } catch (const ScenarioError& error) {
+    } catch (const Error& error) {  // a scenario error, or a sweep variant's
       std::fprintf(stderr, "error: %s\n", error.what());
       status = 1;
     }

@@ -9,9 +9,13 @@ namespace chokepoint::cli {
 int run_command(const std::vector<std::string>& args);
 int validate_command(const std::vector<std::string>& args);
 int bench_command(const std::vector<std::string>& args);
+int sweep_command(const std::vector<std::string>& args);
+int sensitivity_command(const std::vector<std::string>& args);
 
 extern const char* const kRunHelp;
 extern const char* const kValidateHelp;
 extern const char* const kBenchHelp;
+extern const char* const kSweepHelp;
+extern const char* const kSensitivityHelp;
 
 }  // namespace chokepoint::cli

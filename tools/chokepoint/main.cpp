@@ -18,6 +18,8 @@ constexpr const char* kUsage =
 Usage:
   chokepoint run SCENARIO.yaml [--out FILE.h5] [--seed N] [--threads N] [--quiet]
   chokepoint validate SCENARIO.yaml [MORE.yaml...]
+  chokepoint sweep SWEEP.yaml [--dry-run] [--threads N] [--shard I/N] [--collect]
+  chokepoint sensitivity SUMMARY.h5 --output NAME
   chokepoint bench [--agents N] [--steps N] [--threads LIST]
   chokepoint --version
   chokepoint COMMAND --help        help on one command
@@ -30,6 +32,7 @@ Examples:
   chokepoint run scenarios/russia_tech.yaml
   chokepoint run scenarios/russia_tech.yaml --seed 7 --threads 2 --out results/seed7.h5
   chokepoint validate scenarios/*.yaml
+  chokepoint sweep scenarios/sweeps/enforcement_grid.yaml --dry-run
 
 Exit status: 0 success, 1 invalid scenario or failed run, 2 bad command line.
 )HELP";
@@ -65,11 +68,20 @@ int main(int argc, char** argv) {
       if (wants_help(args)) return std::fputs(cli::kValidateHelp, stdout), 0;
       return cli::validate_command(args);
     }
+    if (command == "sweep") {
+      if (wants_help(args)) return std::fputs(cli::kSweepHelp, stdout), 0;
+      return cli::sweep_command(args);
+    }
+    if (command == "sensitivity") {
+      if (wants_help(args)) return std::fputs(cli::kSensitivityHelp, stdout), 0;
+      return cli::sensitivity_command(args);
+    }
     if (command == "bench") {
       if (wants_help(args)) return std::fputs(cli::kBenchHelp, stdout), 0;
       return cli::bench_command(args);
     }
-    throw UsageError("unknown command \"" + command + "\" (commands: run, validate, bench)");
+    throw UsageError("unknown command \"" + command +
+                     "\" (commands: run, validate, sweep, sensitivity, bench)");
   } catch (const UsageError& error) {
     std::fprintf(stderr, "chokepoint %s: %s\n", command.c_str(), error.what());
     return 2;
