@@ -77,3 +77,20 @@ TEST_CASE("A run with a local-content rule is bit-identical at 1 and 2 threads",
     CHECK(one.find_series(name)->values == two.find_series(name)->values);
   }
 }
+
+// A rule's local plants exist from the start, dormant: before the rule starts, the run must
+// be the same run as without it, draw for draw.
+TEST_CASE("A local-content rule changes nothing before it starts", "[behaviour][local-content]") {
+  const std::string late = R"(  local_content:
+    - {name: late_rule, origins: [CN], sectors: [network], share: 0.5, start: 2022-07}
+)";
+  const RunRecord without = run_small_world(kCoalitionControls);
+  const RunRecord with = run_small_world(kCoalitionControls + late);
+  const int before_start = 18;  // 2021-01 + 18 months = 2022-07
+  for (const char* series : {"imports", "price_index", "hub_volume", "unmet_demand"}) {
+    INFO(series);
+    CHECK(sum_over(with, series, 0, before_start) == sum_over(without, series, 0, before_start));
+  }
+  CHECK(sum_over(with, "imports", before_start, steps_of(with)) !=
+        sum_over(without, "imports", before_start, steps_of(without)));
+}

@@ -169,8 +169,12 @@ struct AliasColumn {
 // O(n) to build, O(1) per draw).
 struct SectorSampler {
   std::vector<std::int32_t> candidates;  // offer ids that may sell in this sector
+  // Columns [0, active) cover this step's candidates with something to sell, in candidate
+  // order: an offer of nothing (a firm abstaining, a vacant slot, a plant not yet built) takes
+  // no column, so it never shifts the draws of the offers that exist.
   std::vector<AliasColumn> columns;
-  std::vector<double> scaled;  // scratch: each candidate's weight x n / total
+  std::size_t active = 0;
+  std::vector<double> scaled;  // scratch: each active column's weight x active / total
   std::vector<std::uint32_t> small_scratch;
   std::vector<std::uint32_t> large_scratch;
   double total_weight = 0.0;
