@@ -26,6 +26,10 @@ class Names {
   std::vector<StateIndex> states_or_blocs(Value& list_value, bool allow_empty) const;
   std::vector<SectorIndex> sectors(Value& list_value) const;
 
+  // The codes of resolved indices, for messages written after reading.
+  const std::string& state_code(StateIndex state) const { return state_codes_[state]; }
+  const std::string& sector_code(SectorIndex sector) const { return sector_codes_[sector]; }
+
  private:
   std::vector<StateIndex> bloc_members(const std::string& bloc) const;
 
