@@ -62,6 +62,7 @@ void check_same(const ScenarioDescription& a, const ScenarioDescription& b) {
   CHECK(a.policies.import_subsidies == b.policies.import_subsidies);
   CHECK(a.behaviour == b.behaviour);
   CHECK(a.report == b.report);
+  CHECK(a.limits == b.limits);
 }
 
 void check_round_trip(const ScenarioDescription& original) {

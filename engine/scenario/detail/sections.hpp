@@ -25,5 +25,6 @@ std::vector<BuyerPopulation> load_buyers(std::vector<Value> items, const Names& 
 Policies load_policies(MapReader& policies, const Names& names, const Calendar& calendar);
 Behaviour load_behaviour(MapReader& behaviour);
 Report load_report(MapReader& report, const Names& names, const Calendar& calendar);
+Limits load_limits(MapReader& limits);
 
 }  // namespace chokepoint::scenario_detail
