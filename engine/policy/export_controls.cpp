@@ -5,7 +5,8 @@
 namespace chokepoint {
 
 // Where several controls cover the same state and sector (e.g. successive packages), the
-// widest coverage applies, and the end-use checks of that widest package.
+// widest coverage applies, and the end-use checks of that widest package. Equally wide
+// packages with different checks are refused by the loader (scenario/check_overlaps.cpp).
 void apply_export_controls(const ScenarioDescription& scenario, std::int32_t step,
                            PolicyState& policy) {
   std::fill(policy.control_coverage.begin(), policy.control_coverage.end(), 0.0);

@@ -4,7 +4,8 @@ namespace chokepoint {
 
 // Budgets are annual: on the first step of each calendar year every subsidy's budget is
 // refilled, and payments stop for the rest of the year once it is spent (MODEL.md 4.1).
-// Where two subsidies cover a sector, the later one in the scenario pays.
+// The loader refuses two subsidies on one sector in the same months
+// (scenario/check_overlaps.cpp), so at most one pays for a sector.
 void apply_import_subsidies(const ScenarioDescription& scenario, std::int32_t step,
                             PolicyState& policy) {
   const auto& subsidies = scenario.policies.import_subsidies;

@@ -4,8 +4,9 @@
 
 namespace chokepoint {
 
-// Ad valorem duties of the target by declared origin and sector; duties in force together
-// add up. Goods re-exported through a hub pay the hub's rate.
+// Ad valorem duties of the target by declared origin and sector. The loader refuses two duties
+// on the same origin and sector in the same months (scenario/check_overlaps.cpp), so at most
+// one applies. Goods re-exported through a hub pay the hub's rate.
 void apply_tariffs(const ScenarioDescription& scenario, std::int32_t step, PolicyState& policy) {
   std::fill(policy.tariff.begin(), policy.tariff.end(), 0.0);
   for (const Tariff& tariff : scenario.policies.tariffs) {

@@ -32,6 +32,21 @@ std::size_t total_count(const std::vector<Population>& populations) {
 std::size_t ScenarioDescription::firm_count() const {
   return total_count(firms);
 }
+std::size_t ScenarioDescription::local_plant_count() const {
+  std::size_t plants = 0;
+  for (const FirmPopulation& population : firms) {
+    if (population.state == target) continue;
+    const bool covered = std::any_of(
+        policies.local_content.begin(), policies.local_content.end(),
+        [&](const LocalContentRule& rule) {
+          return std::count(rule.origins.begin(), rule.origins.end(), population.state) > 0 &&
+                 std::count(rule.sectors.begin(), rule.sectors.end(), population.sector) > 0;
+        });
+    if (covered) plants += population.count;
+  }
+  return plants;
+}
+
 std::size_t ScenarioDescription::intermediary_count() const {
   return total_count(intermediaries);
 }

@@ -3,6 +3,7 @@
 #include <string>
 #include <utility>
 
+#include "scenario/detail/check_overlaps.hpp"
 #include "scenario/detail/dates.hpp"
 #include "scenario/detail/suggest.hpp"
 
@@ -11,21 +12,23 @@ namespace chokepoint::scenario_detail {
 namespace {
 
 // Policy names label every output series, so they must be unique across all instruments.
+// Each entry's name and where it was written are kept for checks made after reading.
 class PolicyNames {
  public:
   std::string read(MapReader& map) {
     Value value = map.required("name");
     std::string name = value.string();
-    for (const auto& [earlier, path] : seen_) {
-      if (earlier == name)
-        value.fail("duplicate policy name \"" + name + "\" (also used by " + path + ")");
+    for (const PolicyEntry& earlier : seen_) {
+      if (earlier.name == name)
+        value.fail("duplicate policy name \"" + name + "\" (also used by " + earlier.path + ")");
     }
-    seen_.emplace_back(name, map.path());
+    seen_.push_back({map.path(), name, value.location()});
     return name;
   }
+  const PolicyEntry& last() const { return seen_.back(); }
 
  private:
-  std::vector<std::pair<std::string, std::string>> seen_;  // name, where
+  std::vector<PolicyEntry> seen_;
 };
 
 struct Context {
@@ -33,6 +36,7 @@ struct Context {
   const Calendar& calendar;
   PolicyNames& policy_names;
   StateIndex target;
+  PolicyEntries& entries;
 };
 
 ExportControl read_export_control(MapReader& map, const Context& context) {
@@ -272,9 +276,11 @@ template <typename Policy, typename ReadOne>
 std::vector<Policy> read_list(MapReader& policies, std::string_view key, const Context& context,
                               ReadOne read_one) {
   std::vector<Policy> result;
+  std::vector<PolicyEntry>& entries = context.entries[std::string(key)];
   for (Value& item : policies.optional_list(key)) {
     MapReader map = item.map();
     result.push_back(read_one(map, context));
+    entries.push_back(context.policy_names.last());
   }
   return result;
 }
@@ -284,7 +290,8 @@ std::vector<Policy> read_list(MapReader& policies, std::string_view key, const C
 Policies load_policies(MapReader& map, const Names& names, const Calendar& calendar,
                        StateIndex target) {
   PolicyNames policy_names;
-  const Context context{names, calendar, policy_names, target};
+  PolicyEntries entries;
+  const Context context{names, calendar, policy_names, target, entries};
   Policies policies;
   policies.export_controls =
       read_list<ExportControl>(map, "export_controls", context, read_export_control);
@@ -302,6 +309,7 @@ Policies load_policies(MapReader& map, const Names& names, const Calendar& calen
   policies.unbranded_limits =
       read_list<UnbrandedLimit>(map, "unbranded_limits", context, read_unbranded_limit);
   map.finish();
+  check_overlaps(policies, entries, names, calendar);
   return policies;
 }
 

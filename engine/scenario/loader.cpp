@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "chokepoint/error.hpp"
+#include "scenario/detail/check_memory.hpp"
 #include "scenario/detail/documents.hpp"
 #include "scenario/detail/extends.hpp"
 #include "scenario/detail/node_reader.hpp"
@@ -31,7 +32,8 @@ std::string emit(const YAML::Node& tree) {
 // reading, which sees a single tree and knows for each node the file it was written in.
 ScenarioDescription load(const std::string& text, const std::string& file,
                          const std::filesystem::path& folder, const std::string& relative_to,
-                         const std::vector<std::string>& overrides) {
+                         const std::vector<std::string>& overrides,
+                         std::optional<std::uint64_t> max_memory) {
   scenario_detail::Origins origins;
   scenario_detail::ResolvedTree tree =
       scenario_detail::resolve_extends(text, file, folder, relative_to, origins);
@@ -41,6 +43,9 @@ ScenarioDescription load(const std::string& text, const std::string& file,
   const Value root(tree.root, "", tree.mark, tree.file, resolved, &origins);
   ScenarioDescription scenario = scenario_detail::read_scenario(root);
   scenario.resolved_yaml = emit(resolved);
+  // Last, once every count is known to be valid; it reads the tree again only to say where.
+  scenario_detail::check_memory(
+      scenario, Value(tree.root, "", tree.mark, tree.file, YAML::Node(), &origins), max_memory);
   return scenario;
 }
 
@@ -66,21 +71,22 @@ ScenarioDescription load_scenario_file(const std::string& path) {
 }
 
 ScenarioDescription load_scenario_file(const std::string& path,
-                                       const std::vector<std::string>& overrides) {
+                                       const std::vector<std::string>& overrides,
+                                       std::optional<std::uint64_t> max_memory) {
   ScenarioDescription scenario = guarded(path, [&] {
     return load(scenario_detail::read_source_file(path), path,
                 std::filesystem::path(path).parent_path(), "relative to this file's folder",
-                overrides);
+                overrides, max_memory);
   });
   scenario.source_path = path;
   return scenario;
 }
 
-ScenarioDescription load_scenario_text(const std::string& yaml_text,
-                                       const std::string& source_name) {
+ScenarioDescription load_scenario_text(const std::string& yaml_text, const std::string& source_name,
+                                       std::optional<std::uint64_t> max_memory) {
   return guarded(source_name, [&] {
     // Text has no folder of its own.
-    return load(yaml_text, source_name, {}, "relative to the current directory", {});
+    return load(yaml_text, source_name, {}, "relative to the current directory", {}, max_memory);
   });
 }
 

@@ -31,6 +31,12 @@ ScenarioDescription read_scenario(Value root) {
   scenario.behaviour = load_behaviour(behaviour);
   MapReader report = top.optional_map("report");
   scenario.report = load_report(report, names, scenario.calendar);
+  // Written back only when given: the machine's memory, the default, is no part of a scenario.
+  if (auto limits_value = top.find("limits")) {
+    MapReader limits = limits_value->map();
+    limits.use_flow_style();
+    scenario.limits = load_limits(limits);
+  }
   top.finish();
   return scenario;
 }

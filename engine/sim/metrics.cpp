@@ -206,7 +206,79 @@ std::vector<SeriesSpec> series_specs() {
   };
 }
 
+// Heap bytes of a string with this capacity: none while it fits in the string object itself
+// (the short-string optimisation), else the characters and the terminating zero.
+std::uint64_t string_heap(std::size_t capacity) {
+  static const std::size_t kInline = std::string().capacity();
+  return capacity > kInline ? capacity + 1 : 0;
+}
+
+std::uint64_t strings_held(const std::vector<std::string>& strings) {
+  std::uint64_t bytes = strings.capacity() * sizeof(std::string);
+  for (const std::string& s : strings)
+    bytes += string_heap(s.capacity());
+  return bytes;
+}
+
+// The series a run keeps, plus the `sector_controlled` table added when the record is taken.
+constexpr std::size_t kExtraSeries = 1;
+
 }  // namespace
+
+// Mirrors the constructor: the axes' labels (time labels are "YYYY-MM", short enough to need no
+// heap; the axes' own names and units, a few hundred bytes, are left out) and, per series,
+// its names and steps x the product of its non-time axes.
+std::uint64_t MetricsBuffer::bytes_needed(const ScenarioDescription& scenario) {
+  const auto steps = static_cast<std::uint64_t>(scenario.calendar.steps);
+  const std::uint64_t sectors = scenario.sectors.size();
+  const std::uint64_t states = scenario.states.size();
+  const std::vector<StateIndex> hub_states = scenario.hubs();
+  const std::uint64_t hubs = hub_states.size();
+  const auto axis_size = [&](const std::string& name) -> std::uint64_t {
+    if (name == "sector") return sectors;
+    if (name == "state") return states;
+    if (name == "hub") return hubs;
+    return 3;  // route, channel
+  };
+  constexpr std::uint64_t kAxes = 6;
+  std::uint64_t bytes = kAxes * sizeof(Axis) + steps * (sizeof(double) + sizeof(std::string)) +
+                        (sectors + states + hubs + 3 + 3) * sizeof(std::string);
+  for (const SectorDesc& sector : scenario.sectors)
+    bytes += string_heap(sector.code.size());
+  for (const StateDesc& state : scenario.states)
+    bytes += string_heap(state.code.size());
+  for (StateIndex hub : hub_states)
+    bytes += string_heap(scenario.states[hub].code.size());
+  const std::vector<SeriesSpec> specs = series_specs();
+  bytes += (specs.size() + kExtraSeries) * sizeof(Series);
+  for (const SeriesSpec& spec : specs) {
+    bytes += string_heap(std::string(spec.name).size()) +
+             string_heap(std::string(spec.units).size()) +
+             string_heap(std::string(spec.long_name).size());
+    bytes += spec.dims.size() * sizeof(std::string);
+    std::uint64_t values = steps;
+    for (std::size_t d = 1; d < spec.dims.size(); ++d)
+      values *= axis_size(spec.dims[d]);
+    bytes += values * sizeof(double);
+  }
+  return bytes;
+}
+
+std::uint64_t MetricsBuffer::bytes_held() const {
+  std::uint64_t bytes = record_.axes.capacity() * sizeof(Axis);
+  for (const Axis& axis : record_.axes) {
+    bytes += strings_held(axis.labels) + axis.values.capacity() * sizeof(double);
+    bytes += string_heap(axis.name.capacity()) + string_heap(axis.units.capacity()) +
+             string_heap(axis.long_name.capacity());
+  }
+  bytes += record_.series.capacity() * sizeof(Series);
+  for (const Series& series : record_.series) {
+    bytes += string_heap(series.name.capacity()) + string_heap(series.units.capacity()) +
+             string_heap(series.long_name.capacity());
+    bytes += strings_held(series.dims) + series.values.capacity() * sizeof(double);
+  }
+  return bytes;
+}
 
 MetricsBuffer::MetricsBuffer(const ScenarioDescription& scenario) {
   const Calendar& calendar = scenario.calendar;
@@ -228,7 +300,9 @@ MetricsBuffer::MetricsBuffer(const ScenarioDescription& scenario) {
   Axis channel{"channel", {"direct", "intermediary", "abstain"}, {}, "", "firm's channel"};
   record_.axes = {time, sector, state, route, hub, channel};
 
-  for (const SeriesSpec& spec : series_specs()) {
+  const std::vector<SeriesSpec> specs = series_specs();
+  record_.series.reserve(specs.size() + kExtraSeries);
+  for (const SeriesSpec& spec : specs) {
     Series series{spec.name, spec.units, spec.long_name, spec.dims, {}, spec.integer};
     std::size_t inner = 1;
     for (std::size_t d = 1; d < spec.dims.size(); ++d) {

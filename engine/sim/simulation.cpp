@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "chokepoint/version.hpp"
+#include "chokepoint/world/memory_estimate.hpp"
 
 namespace chokepoint {
 
@@ -48,6 +49,11 @@ void Simulation::step() {
   timed(Phase::EntryExit, [&] { entry_exit_investment(context); });
   timed(Phase::Metrics, [&] { record_metrics(context, metrics_); });
   ++step_;
+}
+
+std::uint64_t Simulation::memory_held() const {
+  return measure_memory(world_) + measure_memory(policy_) + measure_memory(history_) +
+         measure_memory(totals_) + metrics_.bytes_held();
 }
 
 RunRecord Simulation::take_record(RunMetadata metadata) {

@@ -159,6 +159,7 @@ void build_intermediaries(const ScenarioDescription& scenario, World& world) {
   intermediaries.detected.assign(slots, 0);
 
   std::uint32_t first = 0;
+  world.pools.reserve(scenario.intermediaries.size());  // no spare capacity: memory is estimated
   for (std::uint32_t p = 0; p < scenario.intermediaries.size(); ++p) {
     const IntermediaryPopulation& population = scenario.intermediaries[p];
     Pool pool;
@@ -271,6 +272,10 @@ void build_samplers(World& world) {
   world.samplers.assign(world.sector_count, SectorSampler{});
   for (SectorIndex k = 0; k < world.sector_count; ++k) {
     SectorSampler& sampler = world.samplers[k];
+    std::size_t candidates = world.firms_by_sector_begin[k + 1] - world.firms_by_sector_begin[k];
+    for (const Pool& pool : world.pools)
+      if (pool.sector == k) candidates += pool.slot_count;
+    sampler.candidates.reserve(candidates);  // exactly: memory is estimated before the build
     for (std::uint32_t f = world.firms_by_sector_begin[k]; f < world.firms_by_sector_begin[k + 1];
          ++f)
       sampler.candidates.push_back(static_cast<std::int32_t>(f));

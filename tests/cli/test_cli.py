@@ -160,6 +160,54 @@ class Validate(unittest.TestCase):
         self.assertIn("/nonexistent/scenario.yaml", result.stderr)
 
 
+class MaxMemory(unittest.TestCase):
+    """--max-memory: a scenario over the limit is refused before anything is built."""
+
+    def scenario(self):
+        return os.path.join(SOURCE, "tests/data/small_world.yaml")
+
+    def test_over_the_limit_exits_1_with_one_line_and_writes_nothing(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            for command in (["run", "--out", os.path.join(tmp, "x.h5")], ["validate"]):
+                with self.subTest(command=command[0]):
+                    result = chokepoint(command[0], self.scenario(), *command[1:],
+                                        "--max-memory", "64 KiB")
+                    self.assertEqual(result.returncode, 1, result.stdout)
+                    lines = result.stderr.strip().splitlines()
+                    self.assertEqual(len(lines), 1, result.stderr)
+                    self.assertRegex(lines[0], r"small_world\.yaml:\d+:\d+: [a-z_.\[\]0-9]+: "
+                                     r"this world needs about .* but the memory limit is "
+                                     r"64\.0 KiB \(--max-memory\); ")
+                    self.assertEqual(os.listdir(tmp), [])
+
+    def test_under_the_limit_it_runs_and_the_limit_is_not_recorded(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "run.h5")
+            result = chokepoint("run", self.scenario(), "--out", out, "--quiet",
+                                "--max-memory=1GiB")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            with h5py.File(out, "r") as f:
+                recorded = f["scenario_yaml"][()]
+                recorded = recorded.decode() if isinstance(recorded, bytes) else str(recorded)
+            self.assertNotRegex(recorded, r"(?m)^limits:")
+            self.assertNotIn("memory", recorded)
+
+    def test_a_size_without_unit_is_a_usage_error(self):
+        for command in ("run", "validate"):
+            result = chokepoint(command, self.scenario(), "--max-memory", "8")
+            self.assertEqual(result.returncode, 2, command)
+            self.assertIn('--max-memory expects a size with a unit', result.stderr)
+            self.assertIn('"8 MiB"', result.stderr)
+
+    def test_validate_prints_the_estimate_and_the_limit(self):
+        result = chokepoint("validate", self.scenario(), "--max-memory", "2 GiB")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertRegex(result.stdout, r"a run needs about [0-9.]+ KiB \(.*\); "
+                                        r"limit 2\.0 GiB \(--max-memory\)")
+        result = chokepoint("validate", self.scenario())
+        self.assertIn("(this machine's physical memory)", result.stdout)
+
+
 if __name__ == "__main__":
     BINARY, SOURCE = sys.argv[1], sys.argv[2]
     unittest.main(argv=sys.argv[:1], verbosity=2)

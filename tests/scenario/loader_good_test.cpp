@@ -219,22 +219,23 @@ TEST_CASE("policy months convert to steps on a quarterly calendar", "[scenario][
   text.replace(text.find("steps: 24}"), 10, "steps: 8, step: quarter}");
   const ScenarioDescription s = load_scenario_text(text + R"(
 policies:
-  import_substitution_subsidies:
-    - {name: a, sectors: [chips], annual_budget: 1e6, start: 2022-01, end: 2022-07}
-    - {name: b, sectors: [chips], annual_budget: 1e6, start: 2022-02, end: 2022-05}
-    - {name: c, sectors: [chips], annual_budget: 1e6, start: 2022-04, end: 2022-05}
+  export_controls:
+    - {name: a, imposers: [CN], sectors: [chips], start: 2022-01, end: 2022-07}
+    - {name: b, imposers: [CN], sectors: [chips], start: 2022-02, end: 2022-05}
+    - {name: c, imposers: [CN], sectors: [chips], start: 2022-04, end: 2022-05}
 )",
                                                    "quarterly.yaml");
   CHECK(s.calendar.months_per_step == 3);
-  const auto& subsidies = s.policies.import_subsidies;
-  REQUIRE(subsidies.size() == 3);
-  CHECK(subsidies[0].span.start == 0);
-  CHECK(subsidies[0].span.end == 2);
+  // Identical packages may overlap (subsidies on one sector may not).
+  const auto& controls = s.policies.export_controls;
+  REQUIRE(controls.size() == 3);
+  CHECK(controls[0].span.start == 0);
+  CHECK(controls[0].span.end == 2);
   // Dated inside a quarter: starts at the next quarter boundary.
-  CHECK(subsidies[1].span.start == 1);
-  CHECK(subsidies[1].span.end == 2);
-  CHECK(subsidies[2].span.start == 1);
-  CHECK(subsidies[2].span.end == 2);
+  CHECK(controls[1].span.start == 1);
+  CHECK(controls[1].span.end == 2);
+  CHECK(controls[2].span.start == 1);
+  CHECK(controls[2].span.end == 2);
   // Default price base: the first year (4 quarters), or all steps if fewer.
   CHECK(s.report.price_base_end == 4);
 }

@@ -63,6 +63,7 @@ void check_same(const ScenarioDescription& a, const ScenarioDescription& b) {
   CHECK(a.policies.local_content == b.policies.local_content);
   CHECK(a.behaviour == b.behaviour);
   CHECK(a.report == b.report);
+  CHECK(a.limits == b.limits);
 }
 
 void check_round_trip(const ScenarioDescription& original) {

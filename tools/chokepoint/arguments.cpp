@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "chokepoint/error.hpp"
+#include "chokepoint/world/memory_estimate.hpp"
 
 namespace chokepoint::cli {
 
@@ -66,6 +67,16 @@ std::optional<std::int64_t> Arguments::integer(const std::string& flag, std::int
   const auto text = value(flag);
   if (!text) return std::nullopt;
   return parse_integer(*text, flag, low, high);
+}
+
+std::optional<std::uint64_t> Arguments::memory_size(const std::string& flag) const {
+  const auto text = value(flag);
+  if (!text) return std::nullopt;
+  std::string hint;
+  const auto bytes = parse_memory_size(*text, hint);
+  if (!bytes)
+    throw UsageError(flag + " expects " + kMemorySizeExpected + ", got \"" + *text + "\"" + hint);
+  return bytes;
 }
 
 }  // namespace chokepoint::cli

@@ -26,6 +26,8 @@ class Arguments {
   // Integer flag in [low, high]; throws UsageError naming the flag otherwise.
   std::optional<std::int64_t> integer(const std::string& flag, std::int64_t low,
                                       std::int64_t high) const;
+  // A size such as "8 GiB" in bytes; throws UsageError naming the flag otherwise.
+  std::optional<std::uint64_t> memory_size(const std::string& flag) const;
 
  private:
   std::vector<std::string> positional_;

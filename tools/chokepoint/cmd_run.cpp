@@ -21,7 +21,7 @@ const char* const kRunHelp =
     R"HELP(chokepoint run - simulate a scenario and write its trajectory to HDF5
 
 Usage: chokepoint run SCENARIO.yaml [--out FILE.h5] [--seed N] [--threads N] [--quiet]
-                     [--set PATH=VALUE]...
+                     [--set PATH=VALUE]... [--max-memory SIZE]
 
   --out FILE     result file (default: results/<scenario name>.h5). Written as FILE.tmp and
                  renamed when complete, so FILE is never a half-written file.
@@ -33,6 +33,11 @@ Usage: chokepoint run SCENARIO.yaml [--out FILE.h5] [--seed N] [--threads N] [--
                  keys joined by dots, list entries by index or name: sectors[0].base_price=6,
                  policies.export_controls[controls_2022_03].coverage=0.9. VALUE is YAML:
                  --set 'report.focus_group=[CN, HK]'. The file records the values used.
+  --max-memory SIZE
+                 refuse the scenario, before building anything, if a run would need more
+                 memory than SIZE (e.g. 8GiB, "512 MiB"; units B, KiB, MiB, GiB, TiB).
+                 Replaces the scenario's limits.memory; without either, the limit is this
+                 machine's physical memory. Not recorded in the output file.
 
 A progress line is shown on a terminal; at the end a summary table gives the target's
 controlled imports by shipping state in the first and last year, the focus group's share,
@@ -78,7 +83,8 @@ std::string focus_label(const ScenarioDescription& scenario) {
 }  // namespace
 
 int run_command(const std::vector<std::string>& args) {
-  const Arguments arguments(args, {"--out", "--seed", "--threads"}, {"--quiet"}, {"--set"});
+  const Arguments arguments(args, {"--out", "--seed", "--threads", "--max-memory"}, {"--quiet"},
+                            {"--set"});
   if (arguments.positional().size() != 1)
     throw UsageError("expects one scenario file (see chokepoint run --help)");
   // Every option is checked before the scenario is loaded, so a typo costs no time.
@@ -93,9 +99,10 @@ int run_command(const std::vector<std::string>& args) {
   RunOptions options;
   options.threads = static_cast<int>(arguments.integer("--threads", 1, 1024).value_or(0));
   const bool quiet = arguments.has("--quiet");
+  const std::optional<std::uint64_t> max_memory = arguments.memory_size("--max-memory");
 
   ScenarioDescription scenario =
-      load_scenario_file(arguments.positional()[0], arguments.values("--set"));
+      load_scenario_file(arguments.positional()[0], arguments.values("--set"), max_memory);
   if (seed) override_seed(scenario, *seed);
   const std::string out = arguments.value("--out").value_or(default_output(scenario));
   check_output_path(out);

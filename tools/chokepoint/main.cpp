@@ -17,7 +17,8 @@ constexpr const char* kUsage =
 
 Usage:
   chokepoint run SCENARIO.yaml [--out FILE.h5] [--seed N] [--threads N] [--quiet]
-  chokepoint validate SCENARIO.yaml [MORE.yaml...]
+                               [--set PATH=VALUE]... [--max-memory SIZE]
+  chokepoint validate SCENARIO.yaml [MORE.yaml...] [--set PATH=VALUE]... [--max-memory SIZE]
   chokepoint sweep SWEEP.yaml [--dry-run] [--threads N] [--shard I/N] [--collect]
   chokepoint sensitivity SUMMARY.h5 --output NAME
   chokepoint bench [--agents N] [--steps N] [--threads LIST]
@@ -32,6 +33,7 @@ Examples:
   chokepoint run scenarios/russia_tech.yaml
   chokepoint run scenarios/russia_tech.yaml --seed 7 --threads 2 --out results/seed7.h5
   chokepoint validate scenarios/*.yaml
+  chokepoint run big.yaml --max-memory 8GiB     refuse it up front if a run needs more
   chokepoint sweep scenarios/sweeps/enforcement_grid.yaml --dry-run
 
 Exit status: 0 success, 1 invalid scenario or failed run, 2 bad command line.

@@ -18,7 +18,6 @@ class Names {
 
   std::optional<StateIndex> find_state(const std::string& code) const;
   std::size_t state_count() const { return state_codes_.size(); }
-  const std::string& state_code(StateIndex state) const { return state_codes_[state]; }
   bool is_bloc(const std::string& name) const;
 
   StateIndex state(Value& value) const;
@@ -27,6 +26,10 @@ class Names {
   // named twice (directly and through a bloc) is kept once.
   std::vector<StateIndex> states_or_blocs(Value& list_value, bool allow_empty) const;
   std::vector<SectorIndex> sectors(Value& list_value) const;
+
+  // The codes of resolved indices, for messages written after reading.
+  const std::string& state_code(StateIndex state) const { return state_codes_[state]; }
+  const std::string& sector_code(SectorIndex sector) const { return sector_codes_[sector]; }
 
  private:
   std::vector<StateIndex> bloc_members(const std::string& bloc) const;

@@ -27,5 +27,6 @@ Policies load_policies(MapReader& policies, const Names& names, const Calendar& 
                        StateIndex target);
 Behaviour load_behaviour(MapReader& behaviour);
 Report load_report(MapReader& report, const Names& names, const Calendar& calendar);
+Limits load_limits(MapReader& limits);
 
 }  // namespace chokepoint::scenario_detail

@@ -316,6 +316,14 @@ struct Report {
   bool operator==(const Report&) const = default;
 };
 
+// Resources a run may use, checked when the scenario is loaded (docs/SCENARIO_FORMAT.md,
+// "Limits"): a scenario whose estimated memory exceeds the limit is refused.
+struct Limits {
+  std::uint64_t memory = 0;  // bytes; 0: not stated (the machine's physical memory applies)
+
+  bool operator==(const Limits&) const = default;
+};
+
 struct ScenarioDescription {
   std::string name;
   std::string source_path;    // file the scenario came from ("" for generated ones)
@@ -331,12 +339,15 @@ struct ScenarioDescription {
   Policies policies;
   Behaviour behaviour;
   Report report;
+  Limits limits;
 
   bool in_bloc(StateIndex state, const std::string& bloc) const;
   // Hubs are the states that host at least one intermediary population, in order of first use.
   std::vector<StateIndex> hubs() const;
   // Agents at the start of a run (intermediaries: incumbents, not reserved entrant slots).
   std::size_t firm_count() const;
+  // Local plants the world gets for local-content rules: one per covered foreign firm.
+  std::size_t local_plant_count() const;
   std::size_t intermediary_count() const;
   std::size_t buyer_count() const;
 

@@ -9,6 +9,7 @@
 // No other exception escapes these functions.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,13 +27,19 @@ ScenarioDescription load_scenario_file(const std::string& path);
 // "path.to.key=value" as given to --set (docs/SCENARIO_FORMAT.md, "Overrides"). A problem
 // with an override's path is a ScenarioError whose location is "--set <override>", line 0;
 // so is a value the checks refuse. resolved_yaml shows the values set.
+//
+// The memory a run would need (chokepoint/world/memory_estimate.hpp) is checked against
+// `max_memory` (bytes, the command line's --max-memory) if given, else the scenario's
+// limits.memory, else the machine's physical memory; a scenario over it is a ScenarioError at
+// the count of its largest population. `max_memory` is not recorded in resolved_yaml.
 ScenarioDescription load_scenario_file(const std::string& path,
-                                       const std::vector<std::string>& overrides);
+                                       const std::vector<std::string>& overrides,
+                                       std::optional<std::uint64_t> max_memory = std::nullopt);
 
 // Validates scenario text; errors name `source_name` as the file. source_path stays empty.
 // An `extends:` path is relative to the current directory, since text has no folder.
-ScenarioDescription load_scenario_text(const std::string& yaml_text,
-                                       const std::string& source_name);
+ScenarioDescription load_scenario_text(const std::string& yaml_text, const std::string& source_name,
+                                       std::optional<std::uint64_t> max_memory = std::nullopt);
 
 // Replaces the seed (e.g. from the command line) and rewrites resolved_yaml to match, so the
 // recorded scenario shows the seed actually used.

@@ -74,6 +74,11 @@ class MetricsBuffer {
   // Fills the price index from the average prices, once the base period has been run.
   void finish_price_index(const ScenarioDescription& scenario, std::int32_t steps_run);
 
+  // Heap bytes a buffer for `scenario` will hold, worked out without building it; and what
+  // this one holds (capacities times element sizes, names and labels included).
+  static std::uint64_t bytes_needed(const ScenarioDescription& scenario);
+  std::uint64_t bytes_held() const;
+
  private:
   RunRecord record_;
   std::array<std::size_t, static_cast<std::size_t>(Metric::Count)> inner_{};

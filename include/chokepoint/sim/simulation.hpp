@@ -35,6 +35,9 @@ class Simulation {
   const std::array<double, static_cast<std::size_t>(Phase::Count)>& phase_seconds() const {
     return phase_seconds_;
   }
+  // Heap bytes held by the world, the step's tables and the metrics buffer (what
+  // estimate_memory() predicts; see chokepoint/world/memory_estimate.hpp).
+  std::uint64_t memory_held() const;
   // The record of the run so far (series cover every step; steps not run are zero).
   RunRecord take_record(RunMetadata metadata);
 
