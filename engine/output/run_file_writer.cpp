@@ -46,18 +46,6 @@ class TemporaryFile {
   bool owned_ = false;
 };
 
-File create_file(const fs::path& path) {
-  const std::string what = "'" + path.string() + "'";
-  PropertyList creation(check_id(H5Pcreate(H5P_FILE_CREATE), "H5Pcreate", what));
-  // With creation order tracked (netCDF-4 does the same), the reader gives axes and series
-  // back in the record's order instead of HDF5's alphabetical one.
-  check_status(
-      H5Pset_link_creation_order(creation.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-      "H5Pset_link_creation_order", what);
-  return File(check_id(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, creation.get(), H5P_DEFAULT),
-                       "H5Fcreate", what));
-}
-
 void write_metadata(hid_t root, const RunMetadata& meta) {
   write_string_attribute(root, kFiletypeAttr, kFiletype);
   write_int_list_attribute(root, kFormatVersionAttr, {kFormatMajor, kFormatMinor});
@@ -197,7 +185,7 @@ void write_run_file(const std::string& path, const RunRecord& record) {
     {
       // Never delete a directory someone left under our temporary name; H5Fcreate will fail.
       if (!fs::is_directory(temporary.path())) temporary.take_ownership();
-      File file = create_file(temporary.path());
+      File file = create_ordered_file(temporary.path().string());
       write_contents(file.get(), record);
       // Closing flushes everything to disk, so it is where a full disk shows up.
       check_status(file.close(), "H5Fclose", "'" + temporary.path().string() + "'");

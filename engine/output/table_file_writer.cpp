@@ -100,12 +100,7 @@ void write_table_hdf5(const std::string& path, const Table& table) {
   write_atomically(path, [&](const fs::path& temporary) {
     QuietHdf5Errors quiet;
     const std::string what = "'" + temporary.string() + "'";
-    PropertyList creation(check_id(H5Pcreate(H5P_FILE_CREATE), "H5Pcreate", what));
-    check_status(
-        H5Pset_link_creation_order(creation.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-        "H5Pset_link_creation_order", what);
-    File file(check_id(H5Fcreate(temporary.c_str(), H5F_ACC_TRUNC, creation.get(), H5P_DEFAULT),
-                       "H5Fcreate", what));
+    File file = create_ordered_file(temporary.string());
     {
       Group root(check_id(H5Gopen2(file.get(), "/", H5P_DEFAULT), "H5Gopen2", "'/'"));
       write_string_attribute(root.get(), "filetype", table.filetype);

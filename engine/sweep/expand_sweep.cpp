@@ -1,21 +1,16 @@
-#include <charconv>
 #include <cstdio>
 #include <limits>
 
 #include "chokepoint/error.hpp"
 #include "chokepoint/sweep/sweep.hpp"
 #include "sweep/design_points.hpp"
+#include "sweep/number_text.hpp"
 
 namespace chokepoint {
 
 namespace {
 
-// The shortest text that reads back as the same double, so a point is set exactly.
-std::string number_text(double value) {
-  char buffer[32];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
-}
+using sweep_detail::number_text;
 
 // The values of point `point` of a grid: the last axis varies fastest, as nested loops over
 // the axes in file order would.

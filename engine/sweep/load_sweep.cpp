@@ -1,6 +1,5 @@
 #include <yaml-cpp/yaml.h>
 
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -11,10 +10,13 @@
 #include "scenario/detail/documents.hpp"
 #include "scenario/detail/node_reader.hpp"
 #include "scenario/detail/suggest.hpp"
+#include "sweep/number_text.hpp"
 
 namespace chokepoint {
 
 namespace {
+
+using sweep_detail::number_text;
 
 using scenario_detail::IntegerRange;
 using scenario_detail::MapReader;
@@ -50,13 +52,6 @@ SweepDesign read_design(MapReader& top) {
   }
   value->fail("expected a design, found \"" + text + "\"" +
               scenario_detail::suggestion_suffix(text, names, "designs are"));
-}
-
-// The shortest text that reads back as the same double, so a point is set exactly.
-std::string number_text(double value) {
-  char buffer[32];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
 }
 
 SweepAxis read_axis(MapReader& map, SweepDesign design) {

@@ -1,4 +1,3 @@
-#include <charconv>
 #include <cstdlib>
 #include <filesystem>
 
@@ -8,10 +7,13 @@
 #include "chokepoint/output/table_file.hpp"
 #include "chokepoint/sweep/runner.hpp"
 #include "chokepoint/version.hpp"
+#include "sweep/number_text.hpp"
 
 namespace chokepoint {
 
 namespace {
+
+using sweep_detail::number_text;
 
 bool is_number(const std::string& text, double& value) {
   if (text.empty()) return false;
@@ -37,12 +39,6 @@ TableColumn axis_column(const SweepPlan& plan, std::size_t axis) {
       column.texts.push_back(run.values[axis]);
   }
   return column;
-}
-
-std::string number_text(double value) {
-  char buffer[32];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
 }
 
 TableColumn counter_column(const char* name, const char* long_name) {

@@ -14,6 +14,7 @@
 #include "chokepoint/sim/metrics.hpp"
 #include "chokepoint/sim/simulation.hpp"
 #include "chokepoint/sweep/runner.hpp"
+#include "chokepoint/world/memory_estimate.hpp"
 #include "cluster.hpp"
 #include "commands.hpp"
 
@@ -252,6 +253,27 @@ int sweep_command(const std::vector<std::string>& args) {
     const bool by_runs = parallel == "runs" || (parallel == "auto" && left >= cores);
     SweepExecution execution;
     execution.workers = cluster.worker_threads(by_runs ? cores : 1);
+    // Runs at once each hold a world: never more than the memory limit allows.
+    const ScenarioDescription first =
+        load_scenario_file(plan.sweep.base_scenario, plan.runs.front().overrides);
+    const std::uint64_t per_run = std::max<std::uint64_t>(1, estimate_memory(first).total());
+    const MemoryLimit limit = memory_limit(first, std::nullopt);
+    // A limit of 0 means the machine did not say how much it has: no cap then.
+    const auto fit = limit.bytes == 0
+                         ? execution.workers
+                         : static_cast<int>(std::min<std::uint64_t>(1024, limit.bytes / per_run));
+    if (fit < 1)
+      throw Error("one run needs about " + format_memory_size(per_run) + ", more than " +
+                  format_memory_size(limit.bytes) + " (" + limit.source + ")");
+    if (execution.workers > fit) {
+      if (root)
+        std::printf(
+            "memory: %d runs at once would need %s; running %d at once (%s: %s)\n",
+            execution.workers,
+            format_memory_size(per_run * static_cast<std::uint64_t>(execution.workers)).c_str(),
+            fit, limit.source.c_str(), format_memory_size(limit.bytes).c_str());
+      execution.workers = fit;
+    }
     execution.threads_per_run = by_runs ? 1 : cores;
     execution.rank = cluster.rank();
     execution.processes = cluster.size();

@@ -150,4 +150,14 @@ std::vector<std::string> read_string_dataset(hid_t dataset, const std::string& n
   return read_strings(dataset, false, type.get(), element_count(space.get(), what), what);
 }
 
+File create_ordered_file(const std::string& path) {
+  const std::string what = "'" + path + "'";
+  PropertyList creation(check_id(H5Pcreate(H5P_FILE_CREATE), "H5Pcreate", what));
+  check_status(
+      H5Pset_link_creation_order(creation.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+      "H5Pset_link_creation_order", what);
+  return File(check_id(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, creation.get(), H5P_DEFAULT),
+                       "H5Fcreate", what));
+}
+
 }  // namespace chokepoint::output::detail

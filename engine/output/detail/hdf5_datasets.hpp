@@ -29,6 +29,11 @@ Dataset write_scalar_string_dataset(hid_t location, const std::string& name,
                                     std::string_view value);
 
 Dataset open_dataset(hid_t location, const std::string& name);
+
+// A new file (replacing any at `path`) that remembers the order links were created in, so a
+// reader gets datasets back in the writer's order instead of HDF5's alphabetical one (netCDF-4
+// does the same).
+File create_ordered_file(const std::string& path);
 // Extents of the dataset; empty for a scalar.
 std::vector<std::size_t> dataset_shape(hid_t dataset, const std::string& name);
 H5T_class_t dataset_class(hid_t dataset, const std::string& name);
