@@ -21,6 +21,7 @@ STYLE = """<style>
 body { font-family: sans-serif; max-width: 1400px; margin: 1em auto; padding: 0 1em; color: #222; }
 table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
 td, th { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; }
+td:nth-child(2), td:nth-child(3) { white-space: nowrap; }  /* periods and targets on one line */
 img { max-width: 100%; border: 1px solid #eee; }
 .met { color: #176b1d; } .missed { color: #a11; }
 </style>"""
