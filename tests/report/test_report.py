@@ -111,6 +111,24 @@ class Report(Fixture):
         verdict = "within" if abs(share.mean() - 0.5) <= 0.01 else "outside"
         self.assertIn(f"{share.mean():.3g} ({verdict})", page)
 
+    def test_world_without_hubs(self):
+        with open(os.path.join(SOURCE, "tests", "data", "small_world.yaml")) as f:
+            lines = [line for line in f if not line.startswith("intermediaries:")
+                     and "{hub:" not in line]
+        scenario = os.path.join(self.dir, "no_hubs.yaml")
+        with open(scenario, "w") as f:
+            f.writelines(lines)
+        run_file = os.path.join(self.dir, "no_hubs.h5")
+        subprocess.run([BINARY, "run", scenario, "--out", run_file], check=True,
+                       capture_output=True, timeout=300)
+        with h5py.File(run_file, "r") as f:
+            self.assertEqual(f["hub_volume"].shape[1], 0)
+        out = os.path.join(self.dir, "no_hubs")
+        result = report(run_file, "--out", out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        for name in FIGURES:
+            png_size(os.path.join(out, name + ".png"))
+
     def test_flagship_targets_file_is_valid(self):
         out = os.path.join(self.dir, "flagship_targets")
         result = report(self.run_file, "--out", out, "--targets",

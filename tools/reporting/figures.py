@@ -57,6 +57,12 @@ def _draw(ax, run_set, extract, colour, label):
 
 def _lines(run_sets, panels, extract, ylabel, title, slug, caption, targets=()):
     """One panel per (name, extract-argument) pair, one line or fan per run set."""
+    if not panels:  # e.g. a world without hubs: say so rather than draw empty axes
+        fig, ax = plt.subplots(figsize=(9.0, 1.5))
+        ax.axis("off")
+        ax.text(0.5, 0.5, "nothing to show: the base run has none", ha="center", va="center")
+        fig.suptitle(title, fontsize=12)
+        return Figure(slug, title, caption, fig)
     fig, axes = _panels(len(panels))
     for ax, (name, key) in zip(axes, panels):
         for i, run_set in enumerate(run_sets):
