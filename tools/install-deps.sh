@@ -6,7 +6,10 @@ set -euo pipefail
 packages=(build-essential cmake pkg-config git libtbb-dev libeigen3-dev libyaml-cpp-dev
           libhdf5-dev hdf5-tools catch2 libopenmpi-dev openmpi-bin python3 python3-h5py
           python3-numpy)
-[[ ${1:-} == --tests ]] && packages+=(clang-format)
+# Tests also read results the way analysts do: tools/report (matplotlib, YAML targets) shown in
+# headless Chromium, and run files opened by pandas/xarray through h5netcdf.
+[[ ${1:-} == --tests ]] && packages+=(clang-format python3-yaml python3-matplotlib python3-pandas
+                                      python3-xarray python3-h5netcdf chromium)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -131,6 +131,9 @@ class OutputDocs(unittest.TestCase):
 class Validate(unittest.TestCase):
     def test_good_scenarios_validate(self):
         files = sorted(glob.glob(os.path.join(SOURCE, "scenarios", "**", "*.yaml"), recursive=True))
+        # scenarios/targets/ holds published targets for tools/report, not scenarios.
+        targets = os.path.join(SOURCE, "scenarios", "targets", "")
+        files = [f for f in files if not f.startswith(targets)]
         self.assertTrue(files)
         result = chokepoint("validate", *files)
         self.assertEqual(result.returncode, 0, result.stderr)

@@ -1,0 +1,196 @@
+"""The report's figures: each a function of the run sets that returns one Figure.
+
+A run set is drawn as a line (one run) or as a median line with a shaded 5-95% band across
+replicates (an ensemble); in a comparison each run set has its own colour, the first being
+the base. Panels share the time axis, with dates on it.
+"""
+import math
+
+import matplotlib
+
+matplotlib.use("Agg")  # files only, no display
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+COLOURS = plt.get_cmap("tab10").colors
+MAX_PANELS = 9
+MAX_ORIGINS = 7  # origins drawn separately in the stacked area; the rest are "other"
+
+
+class Figure:
+    def __init__(self, slug, title, caption, figure):
+        self.slug, self.title, self.caption, self.figure = slug, title, caption, figure
+
+
+def _panels(count, height=3.0):
+    columns = min(count, 3)
+    rows = math.ceil(count / columns)
+    width = max(4.6 * columns, 9.0)  # a lone panel gets the width of two
+    fig, axes = plt.subplots(rows, columns, figsize=(width, height * rows + 0.6),
+                             squeeze=False, sharex=True)
+    for ax in axes.flat[count:]:
+        ax.set_visible(False)
+    return fig, list(axes.flat[:count])
+
+
+def _time_axis(ax):
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.grid(True, alpha=0.3)
+    ax.tick_params(labelbottom=True)
+
+
+def _draw(ax, run_set, extract, colour, label):
+    """A line for one run; median and 5-95% band over an ensemble's replicates."""
+    values = run_set.stack(extract)
+    if len(values) == 1:
+        ax.plot(run_set.dates, values[0], color=colour, label=label, lw=1.8)
+        return
+    with np.errstate(all="ignore"):
+        low, median, high = np.nanpercentile(values, [5, 50, 95], axis=0)
+    ax.fill_between(run_set.dates, low, high, color=colour, alpha=0.25, lw=0,
+                    label=f"{label}: 5-95% of {len(values)} runs")
+    ax.plot(run_set.dates, median, color=colour, lw=1.8, label=f"{label}: median")
+
+
+def _lines(run_sets, panels, extract, ylabel, title, slug, caption, targets=()):
+    """One panel per (name, extract-argument) pair, one line or fan per run set."""
+    if not panels:  # e.g. a world without hubs: say so rather than draw empty axes
+        fig, ax = plt.subplots(figsize=(9.0, 1.5))
+        ax.axis("off")
+        ax.text(0.5, 0.5, "nothing to show: the base run has none", ha="center", va="center")
+        fig.suptitle(title, fontsize=12)
+        return Figure(slug, title, caption, fig)
+    fig, axes = _panels(len(panels))
+    for ax, (name, key) in zip(axes, panels):
+        for i, run_set in enumerate(run_sets):
+            if all(extract(run, key) is not None for run in run_set.runs):
+                _draw(ax, run_set, lambda run: extract(run, key), COLOURS[i % 10], run_set.label)
+        for target in targets:
+            _draw_target(ax, target)
+        ax.set_title(name, fontsize=10)
+        ax.set_ylabel(ylabel)
+        _time_axis(ax)
+    axes[0].legend(fontsize=8, loc="best", framealpha=0.8)
+    fig.suptitle(title, fontsize=12)
+    fig.tight_layout()
+    return Figure(slug, title, caption, fig)
+
+
+def _draw_target(ax, target):
+    ax.add_patch(matplotlib.patches.Rectangle(
+        (mdates.date2num(target.first), target.value - target.tolerance),
+        mdates.date2num(target.end) - mdates.date2num(target.first), 2 * target.tolerance,
+        facecolor="none", edgecolor="black", hatch="//", lw=1.0, alpha=0.7,
+        label=f"target {target.value:g} \u00b1 {target.tolerance:g}, {target.period}"))
+    ax.hlines(target.value, target.first, target.end, color="black", lw=1.5)
+
+
+def _series(name):
+    return lambda run, _key=None: run.series.get(name)
+
+
+def controlled_imports_by_origin(run_sets):
+    """Stacked area per run set (mean over replicates): where controlled goods ship from."""
+    shown = run_sets[:4]
+    fig, axes = _panels(len(shown), height=3.6)
+    base = shown[0].runs[0]
+    totals = _by_origin(shown[0]).sum(axis=0)
+    order = [base.axis("state")[i] for i in np.argsort(-totals) if totals[i] > 0][:MAX_ORIGINS]
+    for ax, run_set in zip(axes, shown):
+        by_origin = _by_origin(run_set)
+        states = run_set.runs[0].axis("state")
+        layers = [by_origin[:, states.index(s)] if s in states else 0 * by_origin[:, 0] for s in order]
+        other = by_origin.sum(axis=1) - np.sum(layers, axis=0)
+        ax.stackplot(run_set.dates, *layers, other, labels=order + ["other"],
+                     colors=list(COLOURS[:len(order)]) + ["#bbbbbb"], alpha=0.9)
+        ax.set_title(run_set.label + (" (mean of replicates)" if run_set.is_ensemble else ""),
+                     fontsize=10)
+        ax.set_ylabel("million USD/month")
+        _time_axis(ax)
+    axes[0].legend(loc="upper left", fontsize=7, ncol=2, title="shipping origin", title_fontsize=7)
+    title = "Controlled-goods imports by shipping origin"
+    fig.suptitle(title, fontsize=12)
+    fig.tight_layout()
+    caption = ("Value of the target's imports of controlled sectors, by the declared origin at "
+               "the border (what customs data show), stacked.")
+    return Figure("controlled_imports_by_origin", title, caption, fig)
+
+
+def _by_origin(run_set):
+    def one(run):
+        controlled = [run.axis("sector").index(s) for s in run.controlled_sectors()]
+        return run.series["imports_by_shipper_value"][:, controlled, :].sum(axis=1) / 1e6
+    return np.mean([one(run) for run in run_set.runs], axis=0)
+
+
+def focus_share(run_sets, targets):
+    mine = [t for t in targets if t.quantity == "focus_share"]
+    caption = ("Share of controlled-goods import value shipped from the focus group (declared "
+               "origin)." + (" Hatched boxes: published targets, value \u00b1 tolerance."
+                             if mine else " No targets file given."))
+    return _lines(run_sets, [("focus group (shipping basis)", None)], _series("focus_share"),
+                  "share (1 = 100%)", "Focus-group share of controlled imports", "focus_share",
+                  caption, mine)
+
+
+def hub_volumes(run_sets):
+    base = run_sets[0].runs[0]
+    totals = base.series["hub_volume"].sum(axis=0)  # order of hubs: the base run's volumes
+    hubs = [base.axis("hub")[i] for i in np.argsort(-np.asarray(totals))][:MAX_PANELS]
+
+    def volume(run, hub):
+        hubs_here = run.axis("hub")
+        return run.series["hub_volume"][:, hubs_here.index(hub)] if hub in hubs_here else None
+    return _lines(run_sets, [(f"hub {h}", h) for h in hubs], volume, "units/month",
+                  "Goods delivered to the target through each hub", "hub_volumes",
+                  "Volume delivered through intermediaries in each third-country hub, "
+                  "largest hubs first.")
+
+
+def price_index(run_sets):
+    return _lines(run_sets, [("controlled goods", None)], _series("price_index"),
+                  "index (base period = 1)", "Price index of controlled goods", "price_index",
+                  "Delivered prices of controlled goods relative to the scenario's base period.")
+
+
+def _sector_panels(run_sets):
+    return [(s, s) for s in run_sets[0].runs[0].controlled_sectors()][:MAX_PANELS]
+
+
+def domestic_share(run_sets):
+    def share(run, sector):
+        return run.series["domestic_share"][:, run.axis("sector").index(sector)]
+    return _lines(run_sets, _sector_panels(run_sets), share, "share (1 = 100%)",
+                  "Domestic producers' share of deliveries", "domestic_share",
+                  "Share of each controlled sector's deliveries made by the target's own producers.")
+
+
+def shortages(run_sets):
+    def shortage(run, sector):
+        i = run.axis("sector").index(sector)
+        demand = run.series["demand"][:, i]
+        with np.errstate(all="ignore"):
+            return np.where(demand > 0, run.series["unmet_demand"][:, i] / demand, np.nan)
+    return _lines(run_sets, _sector_panels(run_sets), shortage, "unmet / demand",
+                  "Shortages: share of demand left unserved", "shortages",
+                  "Unmet demand divided by demand, per controlled sector (0 = every buyer served).")
+
+
+def designations(run_sets):
+    def designated(run, who):
+        if who == "firms":
+            return run.series["firms_designated_total"].sum(axis=1)
+        return np.cumsum(run.series["intermediaries_designated"].sum(axis=1))
+    return _lines(run_sets, [("firms (secondary sanctions)", "firms"),
+                             ("intermediaries in hubs", "intermediaries")],
+                  designated, "designated so far (count)", "Designations so far", "designations",
+                  "Cumulative count of firms and hub intermediaries designated.")
+
+
+def all_figures(run_sets, targets):
+    return [controlled_imports_by_origin(run_sets), focus_share(run_sets, targets),
+            hub_volumes(run_sets), price_index(run_sets), domestic_share(run_sets),
+            shortages(run_sets), designations(run_sets)]
