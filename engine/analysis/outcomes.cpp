@@ -31,10 +31,10 @@ class Reader {
       if (!std::isnan(s.values[t * n + i])) sum += s.values[t * n + i];
     return sum;
   }
-  double mean_over_last_year(const std::string& name) const {
+  double mean_over(const std::string& name, std::size_t from, std::size_t to) const {
     const Series& s = series(name);
     double sum = 0.0, count = 0.0;
-    for (std::size_t t = last_year_begin_; t < steps_; ++t) {
+    for (std::size_t t = from; t < to; ++t) {
       const double v = s.values[t * inner(s)];
       if (std::isnan(v)) continue;
       sum += v;
@@ -77,12 +77,27 @@ double domestic_share(const Reader& reader, std::size_t from, std::size_t to) {
 
 }  // namespace
 
+StepRange last_year_of(const RunRecord& record) {
+  const Reader r(record);
+  return {r.last_year_begin(), r.steps()};
+}
+
 std::vector<Outcome> headline_outcomes(const RunRecord& record) {
+  return headline_outcomes(record, last_year_of(record));
+}
+
+std::vector<Outcome> headline_outcomes(const RunRecord& record, StepRange period) {
   const Reader r(record);
   const std::size_t steps = r.steps();
-  const std::size_t last = r.last_year_begin();
-  const double unmet_last = r.sum_over("unmet_demand", last, steps);
-  const double demand_last = r.sum_over("demand", last, steps);
+  if (period.from > period.to || period.to > steps)
+    throw OutputError("period of steps [" + std::to_string(period.from) + ", " +
+                      std::to_string(period.to) + ") is outside the run's " +
+                      std::to_string(steps) + " steps");
+  const bool last_year = period == last_year_of(record);
+  const std::size_t from = period.from;
+  const std::size_t to = period.to;
+  const double unmet_last = r.sum_over("unmet_demand", from, to);
+  const double demand_last = r.sum_over("demand", from, to);
   const double unmet_all = r.sum_over("unmet_demand", 0, steps);
   const double demand_all = r.sum_over("demand", 0, steps);
   const Series& hub_volume = r.series("hub_volume");
@@ -90,24 +105,23 @@ std::vector<Outcome> headline_outcomes(const RunRecord& record) {
   for (std::size_t t = 0; t < steps; ++t)
     hub_peak = std::max(hub_peak, r.step_total(hub_volume, t));
   const double hub_last =
-      steps > last ? r.sum_over("hub_volume", last, steps) / static_cast<double>(steps - last)
-                   : 0.0;
+      to > from ? r.sum_over("hub_volume", from, to) / static_cast<double>(to - from) : 0.0;
   // Flows are monthly rates: a step stands for `months` months of spending.
   const double subsidies = r.sum_over("subsidy_outlays", 0, steps) * r.months();
 
-  return {
+  std::vector<Outcome> outcomes = {
       {"focus_share_last_year", "1",
        "focus group's share of controlled-import value (shipping), mean of the last year",
-       r.mean_over_last_year("focus_share")},
+       r.mean_over("focus_share", from, to)},
       {"focus_maker_share_last_year", "1",
        "focus group's share of controlled-import value (making), mean of the last year",
-       r.mean_over_last_year("focus_maker_share")},
+       r.mean_over("focus_maker_share", from, to)},
       {"hhi_last_year", "1", "supplier concentration of controlled imports, mean of the last year",
-       r.mean_over_last_year("hhi")},
+       r.mean_over("hhi", from, to)},
       {"price_index_last_year", "1", "price index of controlled goods, mean of the last year",
-       r.mean_over_last_year("price_index")},
+       r.mean_over("price_index", from, to)},
       {"domestic_share_last_year", "1", "domestic producers' share of deliveries in the last year",
-       domestic_share(r, last, steps)},
+       domestic_share(r, from, to)},
       {"shortage_last_year", "1", "unmet share of demand in the last year",
        demand_last > 0.0 ? unmet_last / demand_last : 0.0},
       {"shortage_cumulative", "1", "unmet share of demand over the whole run",
@@ -123,6 +137,21 @@ std::vector<Outcome> headline_outcomes(const RunRecord& record) {
       {"subsidy_outlays_total", "USD", "import-substitution subsidies paid over the run",
        subsidies},
   };
+  for (Outcome& outcome : outcomes) {
+    const std::string suffix = "_last_year";
+    if (outcome.name.size() <= suffix.size() ||
+        outcome.name.compare(outcome.name.size() - suffix.size(), suffix.size(), suffix) != 0)
+      continue;
+    outcome.over_period = true;
+    if (last_year) continue;
+    outcome.name.replace(outcome.name.size() - suffix.size(), suffix.size(), "_period");
+    const std::string of_last_year = "of the last year";
+    const std::string in_last_year = "in the last year";
+    for (const std::string& phrase : {of_last_year, in_last_year})
+      if (const auto at = outcome.long_name.find(phrase); at != std::string::npos)
+        outcome.long_name.replace(at, phrase.size(), "over the period");
+  }
+  return outcomes;
 }
 
 }  // namespace chokepoint

@@ -11,11 +11,15 @@ int validate_command(const std::vector<std::string>& args);
 int bench_command(const std::vector<std::string>& args);
 int sweep_command(const std::vector<std::string>& args);
 int sensitivity_command(const std::vector<std::string>& args);
+int inspect_command(const std::vector<std::string>& args);
+int compare_command(const std::vector<std::string>& args);
 
 extern const char* const kRunHelp;
 extern const char* const kValidateHelp;
 extern const char* const kBenchHelp;
 extern const char* const kSweepHelp;
 extern const char* const kSensitivityHelp;
+extern const char* const kInspectHelp;
+extern const char* const kCompareHelp;
 
 }  // namespace chokepoint::cli

@@ -21,6 +21,9 @@ Usage:
   chokepoint validate SCENARIO.yaml [MORE.yaml...] [--set PATH=VALUE]... [--max-memory SIZE]
   chokepoint sweep SWEEP.yaml [--dry-run] [--threads N] [--shard I/N] [--collect]
   chokepoint sensitivity SUMMARY.h5 --output NAME
+  chokepoint inspect RUN.h5
+  chokepoint compare BASE POLICY [POLICY...] [--period FROM..TO] [--at YYYY-MM]
+                     [--format table|csv|markdown]
   chokepoint bench [--agents N] [--steps N] [--threads LIST]
   chokepoint --version
   chokepoint COMMAND --help        help on one command
@@ -35,6 +38,8 @@ Examples:
   chokepoint validate scenarios/*.yaml
   chokepoint run big.yaml --max-memory 8GiB     refuse it up front if a run needs more
   chokepoint sweep scenarios/sweeps/enforcement_grid.yaml --dry-run
+  chokepoint inspect results/russia_tech.h5
+  chokepoint compare results/base.h5 results/policy.h5    BASE/POLICY: a run or a folder of seeds
 
 Exit status: 0 success, 1 invalid scenario or failed run, 2 bad command line.
 )HELP";
@@ -78,12 +83,20 @@ int main(int argc, char** argv) {
       if (wants_help(args)) return std::fputs(cli::kSensitivityHelp, stdout), 0;
       return cli::sensitivity_command(args);
     }
+    if (command == "inspect") {
+      if (wants_help(args)) return std::fputs(cli::kInspectHelp, stdout), 0;
+      return cli::inspect_command(args);
+    }
+    if (command == "compare") {
+      if (wants_help(args)) return std::fputs(cli::kCompareHelp, stdout), 0;
+      return cli::compare_command(args);
+    }
     if (command == "bench") {
       if (wants_help(args)) return std::fputs(cli::kBenchHelp, stdout), 0;
       return cli::bench_command(args);
     }
     throw UsageError("unknown command \"" + command +
-                     "\" (commands: run, validate, sweep, sensitivity, bench)");
+                     "\" (commands: run, validate, sweep, sensitivity, inspect, compare, bench)");
   } catch (const UsageError& error) {
     std::fprintf(stderr, "chokepoint %s: %s\n", command.c_str(), error.what());
     return 2;
