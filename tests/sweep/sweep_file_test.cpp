@@ -1,7 +1,9 @@
 // Reading sweep files and expanding them into runs: sizes, order, seeds, the values of each
 // design, and the errors a user gets for a sweep that cannot be run.
 
+#include <unistd.h>
 #include <algorithm>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -19,8 +21,13 @@ const std::string kData = CHOKEPOINT_TEST_DATA_DIR;
 
 // Writes `text` as a sweep file next to the small world (so `base: ../small_world.yaml`
 // resolves) and loads it.
+// One file per test process: ctest runs the test cases of this file in parallel processes.
+std::string temporary_path() {
+  return kData + "/sweeps/tmp_sweep_test_" + std::to_string(getpid()) + ".yaml";
+}
+
 SweepDescription load_text(const std::string& text) {
-  const std::string path = kData + "/sweeps/tmp_sweep_test.yaml";
+  const std::string path = temporary_path();
   {
     std::ofstream out(path);
     out << text;
@@ -118,8 +125,8 @@ TEST_CASE("Sampled designs draw each axis from its interval", "[sweep]") {
 TEST_CASE("A sweep that cannot run is refused with the place and the reason", "[sweep]") {
   const std::string grid_axis = "axes:\n  - {key: a.b, values: [1, 2]}\n";
   CHECK(error_of(kHead + "design: gird\n" + grid_axis) ==
-        kData +
-            "/sweeps/tmp_sweep_test.yaml:3:9: design: expected a design, found \"gird\"; "
+        temporary_path() +
+            ":3:9: design: expected a design, found \"gird\"; "
             "did you mean \"grid\"?");
   CHECK_THAT(error_of("name: t\nbase: ../nowhere.yaml\n" + grid_axis),
              Catch::Contains("base: no scenario file at"));
