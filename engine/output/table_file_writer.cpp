@@ -48,6 +48,21 @@ void write_atomically(const std::string& path, Write write) {
   }
 }
 
+std::string number_field(double value, bool integer) {
+  if (!integer) return number_text(value);
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, static_cast<long long>(value));
+  return std::string(buffer, result.ptr);
+}
+
+}  // namespace
+
+std::string number_text(double value) {
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
 std::string csv_field(const std::string& text) {
   if (text.find_first_of(",\"\n") == std::string::npos) return text;
   std::string quoted = "\"";
@@ -55,17 +70,6 @@ std::string csv_field(const std::string& text) {
     quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
   return quoted + "\"";
 }
-
-// The shortest text that reads back as the same double.
-std::string number_field(double value, bool integer) {
-  char buffer[64];
-  const auto result =
-      integer ? std::to_chars(buffer, buffer + sizeof buffer, static_cast<long long>(value))
-              : std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
-}
-
-}  // namespace
 
 std::size_t Table::rows() const {
   if (columns.empty()) return 0;

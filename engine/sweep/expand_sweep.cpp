@@ -2,15 +2,13 @@
 #include <limits>
 
 #include "chokepoint/error.hpp"
+#include "chokepoint/output/table_file.hpp"
 #include "chokepoint/sweep/sweep.hpp"
 #include "sweep/design_points.hpp"
-#include "sweep/number_text.hpp"
 
 namespace chokepoint {
 
 namespace {
-
-using sweep_detail::number_text;
 
 // The values of point `point` of a grid: the last axis varies fastest, as nested loops over
 // the axes in file order would.

@@ -6,17 +6,15 @@
 #include <string>
 
 #include "chokepoint/error.hpp"
+#include "chokepoint/output/table_file.hpp"
 #include "chokepoint/sweep/sweep.hpp"
 #include "scenario/detail/documents.hpp"
 #include "scenario/detail/node_reader.hpp"
 #include "scenario/detail/suggest.hpp"
-#include "sweep/number_text.hpp"
 
 namespace chokepoint {
 
 namespace {
-
-using sweep_detail::number_text;
 
 using scenario_detail::IntegerRange;
 using scenario_detail::MapReader;

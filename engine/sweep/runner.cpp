@@ -13,6 +13,7 @@
 #include "chokepoint/output/run_file.hpp"
 #include "chokepoint/scenario/loader.hpp"
 #include "chokepoint/sim/simulation.hpp"
+#include "chokepoint/world/memory_estimate.hpp"
 
 namespace chokepoint {
 
@@ -74,6 +75,9 @@ SweepPlan plan_sweep(const SweepDescription& sweep) {
         scenario.firm_count() + scenario.intermediary_count() + scenario.buyer_count();
     plan.agents_per_run = std::max(plan.agents_per_run, agents);
     plan.steps_per_run = std::max(plan.steps_per_run, scenario.calendar.steps);
+    if (run.replicate == 0)  // the seed changes no array's size
+      plan.memory_per_run = std::max(plan.memory_per_run, estimate_memory(scenario).total());
+    if (run.index == 0) plan.memory_limit = memory_limit(scenario, std::nullopt);
   }
   return plan;
 }

@@ -7,13 +7,10 @@
 #include "chokepoint/output/table_file.hpp"
 #include "chokepoint/sweep/runner.hpp"
 #include "chokepoint/version.hpp"
-#include "sweep/number_text.hpp"
 
 namespace chokepoint {
 
 namespace {
-
-using sweep_detail::number_text;
 
 bool is_number(const std::string& text, double& value) {
   if (text.empty()) return false;

@@ -5,6 +5,7 @@
 #include "arguments.hpp"
 #include "chokepoint/analysis/compare.hpp"
 #include "chokepoint/error.hpp"
+#include "chokepoint/output/table_file.hpp"
 #include "commands.hpp"
 
 namespace chokepoint::cli {
@@ -64,7 +65,7 @@ std::string number(double value, Style style = Style::Short) {
   if (style == Style::Short) std::snprintf(buffer, sizeof buffer, "%.4g", value);
   if (style == Style::Signed) std::snprintf(buffer, sizeof buffer, "%+.4g", value);
   // Enough digits to give back the same double: what scripts reading the csv need.
-  if (style == Style::Full) std::snprintf(buffer, sizeof buffer, "%.17g", value);
+  if (style == Style::Full) return number_text(value);
   return buffer;
 }
 
@@ -156,14 +157,6 @@ void print_markdown(const Comparison& c) {
     }
     std::printf("\n");
   }
-}
-
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char ch : text)
-    quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return quoted + "\"";
 }
 
 void print_csv(const Comparison& c, bool header) {

@@ -119,9 +119,7 @@ std::string human_bytes(double bytes) {
 
 // Seconds for one run, single-threaded, from building the first variant's world and timing a
 // few of its steps: rough (later steps may differ), but measured on this machine.
-double measure_run_seconds(const SweepPlan& plan) {
-  ScenarioDescription scenario =
-      load_scenario_file(plan.sweep.base_scenario, plan.runs.front().overrides);
+double measure_run_seconds(const SweepPlan& plan, const ScenarioDescription& scenario) {
   const auto started = std::chrono::steady_clock::now();
   Simulation simulation(scenario);
   const auto built = std::chrono::steady_clock::now();
@@ -135,9 +133,7 @@ double measure_run_seconds(const SweepPlan& plan) {
 }
 
 // An upper bound for one run file: every series uncompressed plus the scenario text.
-double run_file_bytes(const SweepPlan& plan) {
-  const ScenarioDescription scenario =
-      load_scenario_file(plan.sweep.base_scenario, plan.runs.front().overrides);
+double run_file_bytes(const ScenarioDescription& scenario) {
   const MetricsBuffer metrics(scenario);
   double bytes = static_cast<double>(scenario.resolved_yaml.size());
   for (const Series& series : metrics.record().series)
@@ -228,8 +224,10 @@ int sweep_command(const std::vector<std::string>& args) {
 
   if (dry_run) {
     if (root) {
-      const double seconds = measure_run_seconds(plan);
-      const double bytes = run_file_bytes(plan);
+      const ScenarioDescription first =
+          load_scenario_file(plan.sweep.base_scenario, plan.runs.front().overrides);
+      const double seconds = measure_run_seconds(plan, first);
+      const double bytes = run_file_bytes(first);
       const double slots = static_cast<double>(cores * cluster.size());
       std::printf(
           "each run: %zu agents x %d steps, about %s on one core (measured on the "
@@ -254,10 +252,8 @@ int sweep_command(const std::vector<std::string>& args) {
     SweepExecution execution;
     execution.workers = cluster.worker_threads(by_runs ? cores : 1);
     // Runs at once each hold a world: never more than the memory limit allows.
-    const ScenarioDescription first =
-        load_scenario_file(plan.sweep.base_scenario, plan.runs.front().overrides);
-    const std::uint64_t per_run = std::max<std::uint64_t>(1, estimate_memory(first).total());
-    const MemoryLimit limit = memory_limit(first, std::nullopt);
+    const std::uint64_t per_run = std::max<std::uint64_t>(1, plan.memory_per_run);
+    const MemoryLimit& limit = plan.memory_limit;
     // A limit of 0 means the machine did not say how much it has: no cap then.
     const auto fit = limit.bytes == 0
                          ? execution.workers

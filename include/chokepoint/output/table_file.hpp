@@ -32,6 +32,11 @@ struct Table {
   std::size_t rows() const;
 };
 
+// The text of one cell: a number as the shortest text that reads back as the same double
+// (0.004, not 0.0040000000000000001), and a field quoted for CSV when it needs to be.
+std::string number_text(double value);
+std::string csv_field(const std::string& text);
+
 // Throws OutputError naming the path when the file cannot be written; nothing is left behind.
 void write_table_hdf5(const std::string& path, const Table& table);
 void write_table_csv(const std::string& path, const Table& table);

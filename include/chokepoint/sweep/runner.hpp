@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "chokepoint/sweep/sweep.hpp"
+#include "chokepoint/world/memory_estimate.hpp"
 
 namespace chokepoint {
 
@@ -20,6 +21,8 @@ struct SweepPlan {
   std::vector<std::string> variant_hashes;  // per run: hash of its resolved scenario
   std::size_t agents_per_run = 0;           // largest over the variants (firms + slots + buyers)
   std::int32_t steps_per_run = 0;           // largest over the variants
+  std::uint64_t memory_per_run = 0;         // bytes, largest estimate over the variants
+  MemoryLimit memory_limit;                 // of the first variant: what runs at once share
 };
 
 // Loads the sweep's base scenario once per variant with the variant's overrides and seed, so
