@@ -135,11 +135,11 @@ void firm_offer(const StepContext& context, std::size_t f) {
     const bool barred_by_local_content = direct_capacity < capacity && direct_capacity <= 0.0;
     const bool at_risk = firms.designated[f] == 0;
     const double penalty =
-        firms.coalition_revenue[f] * policy.penalty_months[state] * (1.0 + firms.risk_aversion[f]);
+        firms.coalition_revenue[f] * policy.penalty_months[pair] * (1.0 + firms.risk_aversion[f]);
     const double brand = firms.branded[f] ? 1.0 : behaviour.visibility_unbranded;
     const auto expected_loss = [&](double visibility, double units, double unit_price) {
       if (!at_risk) return 0.0;
-      return penalty * designation_probability(policy.firm_sanction_intensity[state],
+      return penalty * designation_probability(policy.firm_sanction_intensity[pair],
                                                visibility * brand, units * unit_price,
                                                behaviour.visibility_volume_scale);
     };

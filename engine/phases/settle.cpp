@@ -52,7 +52,8 @@ void detect_intermediary(const StepContext& context, std::size_t slot) {
   const double p = detection_probability(
       population.detection_rate * context.months, enforcement, anomaly,
       context.scenario.behaviour.anomaly_weight, intermediaries.document_quality[slot],
-      context.policy.intermediary_sanction_intensity[pool.hub] * context.months);
+      context.policy.intermediary_sanction_intensity[context.policy.at(pool.hub, pool.sector)] *
+          context.months);
   RandomStream stream(context.scenario.seed, world.intermediary_id(slot),
                       static_cast<std::uint32_t>(context.step), Purpose::Detection);
   if (stream.uniform() < p) {
@@ -141,7 +142,7 @@ void settle_firm(const StepContext& context, std::size_t f) {
 
   firms.newly_designated[f] = 0;
   const StateIndex state = firms.state[f];
-  const double intensity = policy.firm_sanction_intensity[state];
+  const double intensity = policy.firm_sanction_intensity[policy.at(state, firms.sector[f])];
   if (firms.designated[f] || firms.domestic[f] || intensity <= 0.0 || sales <= 0.0) return;
   const double visibility =
       (firms.channel[f] == Channel::Direct ? behaviour.visibility_direct

@@ -12,9 +12,9 @@ PolicyState make_policy_state(const ScenarioDescription& scenario) {
   policy.control_coverage.assign(pairs, 0.0);
   policy.control_leak.assign(pairs, 1.0);
   policy.input_control.assign(policy.sectors, 0.0);
-  policy.firm_sanction_intensity.assign(policy.states, 0.0);
-  policy.intermediary_sanction_intensity.assign(policy.states, 0.0);
-  policy.penalty_months.assign(policy.states, 0.0);
+  policy.firm_sanction_intensity.assign(pairs, 0.0);
+  policy.intermediary_sanction_intensity.assign(pairs, 0.0);
+  policy.penalty_months.assign(pairs, 0.0);
   policy.payment_rejection.assign(policy.states, 0.0);
   policy.payment_cost.assign(policy.states, 0.0);
   policy.quota_cap.assign(pairs, 0.0);

@@ -43,13 +43,16 @@ void apply_secondary_sanctions(const ScenarioDescription& scenario, std::int32_t
   for (const SecondarySanction& sanction : scenario.policies.secondary_sanctions) {
     if (!sanction.span.contains(step)) continue;
     for (StateIndex state : sanction.on_states) {
-      if (sanction.firms) policy.firm_sanction_intensity[state] += sanction.intensity;
-      if (sanction.intermediaries)
-        policy.intermediary_sanction_intensity[state] += sanction.intensity;
-      // The penalty prices a firm's risk, so only sanctions that designate firms set it.
-      if (sanction.firms)
-        policy.penalty_months[state] =
-            std::max(policy.penalty_months[state], sanction.penalty_months);
+      for (SectorIndex sector : sanction.sectors) {
+        const std::size_t pair = policy.at(state, sector);
+        if (sanction.firms) policy.firm_sanction_intensity[pair] += sanction.intensity;
+        if (sanction.intermediaries)
+          policy.intermediary_sanction_intensity[pair] += sanction.intensity;
+        // The penalty prices a firm's risk, so only sanctions that designate firms set it.
+        if (sanction.firms)
+          policy.penalty_months[pair] =
+              std::max(policy.penalty_months[pair], sanction.penalty_months);
+      }
     }
     if (sanction.banks) apply_bank_sanction(sanction, scenario.calendar, step, policy);
   }

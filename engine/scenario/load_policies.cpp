@@ -112,6 +112,12 @@ SecondarySanction read_secondary_sanction(MapReader& map, const Context& context
   Value on = map.required("on");
   sanction.on_states = context.names.states_or_blocs(on, /*allow_empty=*/false);
   read_applies_to(map, sanction);
+  if (auto sectors = map.find("sectors")) {
+    sanction.sectors = context.names.sectors(*sectors);
+  } else {
+    for (SectorIndex k = 0; k < context.names.sector_count(); ++k)
+      sanction.sectors.push_back(k);
+  }
   // Designations need a hazard; a sanction on banks alone designates no one.
   sanction.intensity = sanction.firms || sanction.intermediaries
                            ? map.required_number("intensity", NumberRange::at_least(0.0))

@@ -142,8 +142,10 @@ void for_each_array_of_policy(PolicyRef& p, Visit&& visit) {
     visit(*array, Extent::Sectors, 0);
   visit(p.unbranded_active, Extent::Sectors, 0);
   visit(p.subsidy_policy, Extent::Sectors, 0);
-  for (auto* array : {&p.firm_sanction_intensity, &p.intermediary_sanction_intensity,
-                      &p.penalty_months, &p.enforcement, &p.payment_rejection, &p.payment_cost})
+  for (auto* array :
+       {&p.firm_sanction_intensity, &p.intermediary_sanction_intensity, &p.penalty_months})
+    visit(*array, Extent::Pairs, 0);
+  for (auto* array : {&p.enforcement, &p.payment_rejection, &p.payment_cost})
     visit(*array, Extent::States, 0);
   for (auto* array : {&p.subsidy_budget_left, &p.subsidy_claims})
     visit(*array, Extent::Subsidies, 0);

@@ -71,8 +71,10 @@ TEST_CASE("A bank sanction rejects payments from its start, decaying, until its 
   // A bank sanction designates no one.
   PolicyState policy = make_policy_state(s);
   apply_secondary_sanctions(s, 12, policy);
-  CHECK(policy.firm_sanction_intensity[kCN] == 0.0);
-  CHECK(policy.intermediary_sanction_intensity[kCN] == 0.0);
+  for (SectorIndex k = 0; k < policy.sectors; ++k) {
+    CHECK(policy.firm_sanction_intensity[policy.at(kCN, k)] == 0.0);
+    CHECK(policy.intermediary_sanction_intensity[policy.at(kCN, k)] == 0.0);
+  }
 }
 
 TEST_CASE("The adaptation clock runs in months from the dated start", "[policy][banks]") {

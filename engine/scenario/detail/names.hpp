@@ -26,6 +26,7 @@ class Names {
   // named twice (directly and through a bloc) is kept once.
   std::vector<StateIndex> states_or_blocs(Value& list_value, bool allow_empty) const;
   std::vector<SectorIndex> sectors(Value& list_value) const;
+  std::size_t sector_count() const { return sector_codes_.size(); }
 
   // The codes of resolved indices, for messages written after reading.
   const std::string& state_code(StateIndex state) const { return state_codes_[state]; }

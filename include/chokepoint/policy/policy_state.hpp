@@ -20,7 +20,8 @@ struct PolicyState {
   // Coverage of controls on a sector's inputs, [sector]: what producers outside the coalition
   // lose access to.
   std::vector<double> input_control;
-  // Secondary sanctions, [state]: designation hazard scale for that state's agents.
+  // Secondary sanctions, [state * sectors + sector]: designation hazard scale for that state's
+  // agents trading that sector, and the months of coalition revenue a designation costs.
   std::vector<double> firm_sanction_intensity;
   std::vector<double> intermediary_sanction_intensity;
   std::vector<double> penalty_months;

@@ -142,6 +142,10 @@ struct SecondarySanction {
   std::string name;
   StateIndex imposer = 0;
   std::vector<StateIndex> on_states;  // whose firms, intermediaries or banks are exposed
+  // The trade whose sellers are exposed to designation; every sector unless the scenario
+  // names some (the US order of December 2023 is about goods for the military-industrial
+  // base, not all trade). Banks reject payments whatever the goods.
+  std::vector<SectorIndex> sectors;
   bool firms = true;
   bool intermediaries = true;
   bool banks = false;
