@@ -4,9 +4,15 @@ Each panel is one monthly series aggregated the way `chokepoint compare` aggrega
 outcome over a period (engine/analysis/outcomes.cpp), so a figure and its table row measure
 the same thing: the focus group's share and the price index as recorded, the shortage as
 unmet / demand and the domestic share as domestic / all deliveries over all sectors, hub
-volume summed over hubs. The compared period is shaded.
+volume summed over hubs. A last panel, with no table row (compare has no per-hub outcome),
+shows the volume through the hubs of the bloc central_asia_caucasus, which one what-if
+targets. The compared period is shaded.
 """
+import functools
+
+import h5py
 import numpy as np
+import yaml
 
 import figures as report_figures  # tools/reporting/figures.py: panels, fans, time axis
 
@@ -29,6 +35,23 @@ def _hub_volume(run):
     return run.series["hub_volume"].sum(axis=1)
 
 
+HUB_BLOC = "central_asia_caucasus"
+
+
+@functools.lru_cache(maxsize=None)
+def _bloc_members(path, bloc):
+    """States of a bloc, from the resolved scenario the run file records."""
+    with h5py.File(path, "r") as f:
+        scenario = yaml.safe_load(f["scenario_yaml"].asstr()[()])
+    return frozenset(s["code"] for s in scenario["states"] if bloc in (s.get("blocs") or []))
+
+
+def _bloc_hub_volume(run):
+    members = _bloc_members(run.path, HUB_BLOC)
+    columns = [i for i, hub in enumerate(run.axis("hub")) if hub in members]
+    return run.series["hub_volume"][:, columns].sum(axis=1)
+
+
 def _domestic_share(run):
     imports = run.series["imports"]  # time, sector, state, route; route 2 is domestic
     total = imports.sum(axis=(1, 2, 3))
@@ -43,6 +66,7 @@ PANELS = [
     ("Price index of controlled goods", "index (2021 = 1)", _price_index),
     ("Volume through all hubs", "units/month", _hub_volume),
     ("Domestic producers' share of deliveries", "share (units)", _domestic_share),
+    ("Volume through Central Asian and Caucasus hubs", "units/month", _bloc_hub_volume),
 ]
 
 

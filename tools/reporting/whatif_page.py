@@ -70,9 +70,9 @@ def _sentence(label, table):
         row = table[outcome][label]
         word = direction(row)
         if word in ("raises", "lowers"):
-            moved.append(f"{word} the {name} by {signed(row['difference_from_base'])} "
-                         f"(90% interval {signed(row['difference_low'])} to "
-                         f"{signed(row['difference_high'])})")
+            moved.append(f"{word} the {name} by {number(abs(row['difference_from_base']))} "
+                         f"(difference {signed(row['difference_from_base'])}, 90% interval "
+                         f"{signed(row['difference_low'])} to {signed(row['difference_high'])})")
         else:
             unclear.append(name)
     # Paired differences all exactly 0 (an interval [0, 0]): every run equals its baseline twin.
@@ -113,7 +113,9 @@ def render(meta, scenarios, table):
         "interval excludes zero, otherwise *no clear change*.",
         f"- **Figures:** fan charts, the median and the 5-95% band across the {meta['runs']} "
         "seeds of each month, the baseline in blue, the what-if in orange; the compared period "
-        "is shaded. Run files: `" + meta["runs_dir"] + "` (not committed).",
+        "is shaded; the last panel, the Central Asian and Caucasus hubs alone, has no table row. "
+        "The bands show how far single runs spread; they overlap even where the paired "
+        "difference is clear, since runs with one seed move together. Run files: `" + meta["runs_dir"] + "` (not committed).",
         "",
         "## The scenarios",
         "",
