@@ -59,7 +59,10 @@ def setUpModule():
     Fixture.result = whatifs("--seeds", str(SEEDS), "--out", Fixture.out, "--docs", Fixture.docs,
                              "--threads", "2")
     page = os.path.join(Fixture.docs, "WHATIFS.md")
-    Fixture.markdown = open(page).read() if os.path.exists(page) else ""
+    Fixture.markdown = ""
+    if os.path.exists(page):
+        with open(page) as f:
+            Fixture.markdown = f.read()
 
 
 def tearDownModule():
@@ -191,7 +194,8 @@ class Refusals(Fixture):
         folder = os.path.join(self.dir, f"edited_{file}")
         shutil.copytree(os.path.join(SOURCE, "scenarios", "whatifs"), folder)
         path = os.path.join(folder, file)
-        text = open(path).read()
+        with open(path) as f:
+            text = f.read()
         self.assertIn(old, text)
         with open(path, "w") as f:
             f.write(text.replace(old, new, 1))
