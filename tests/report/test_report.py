@@ -97,8 +97,16 @@ class Report(Fixture):
     def test_targets_are_checked_against_the_period_mean(self):
         targets = os.path.join(self.dir, "targets.yaml")
         with open(targets, "w") as f:
-            f.write("targets:\n  - {quantity: focus_share, period: 2021-07..2022-06, "
-                    "value: 0.5, tolerance: 0.01, source: 'test source'}\n")
+            f.write("targets:\n"
+                    "  - {name: share_value, quantity: focus_share, period: 2021-07..2022-06, "
+                    "value: 0.5, tolerance: 0.01, weight: 2, source: 'test source'}\n"
+                    "  - {name: share_bound, quantity: focus_share, period: 2021-07..2022-06, "
+                    "at_most: 2, source: 'bound source'}\n"
+                    "  - {name: direct_ratio, quantity: 'imports_value[route=direct]', "
+                    "period: 2022-01..2022-06, relative_to: 2021-01..2021-06, at_least: 0.1, "
+                    "source: 'expression source'}\n"
+                    "  - {name: shifted, quantity: focus_share, period: 2022-01..2022-06, "
+                    "relative_to: 2021-01..2021-06, range: [0.5, 2], source: 'ratio source'}\n")
         out = os.path.join(self.dir, "with_targets")
         result = report(self.run_file, "--out", out, "--targets", targets)
         self.assertEqual(result.returncode, 0, result.stderr)
@@ -107,9 +115,37 @@ class Report(Fixture):
             share = f["focus_share"][labels.index("2021-07"):labels.index("2022-06") + 1]
         with open(os.path.join(out, "report.html")) as f:
             page = f.read()
-        self.assertIn("test source", page)
+        rows = {row.split("</td>")[0]: row for row in page.split("<tr><td>")[1:]}
+        self.assertIn("test source", rows["share_value"])
         verdict = "within" if abs(share.mean() - 0.5) <= 0.01 else "outside"
-        self.assertIn(f"{share.mean():.3g} ({verdict})", page)
+        self.assertIn(f"{share.mean():.3g} ({verdict})", rows["share_value"])
+        self.assertIn("0.5 \u00b1 0.01", rows["share_value"])
+        bound = "within" if share.mean() <= 2 else "outside"
+        self.assertIn(f"{share.mean():.3g} ({bound})", rows["share_bound"])
+        self.assertIn("\u2264 2", rows["share_bound"])
+        # An expression, and a bare series relative to another period: left to chokepoint fit.
+        for name in ("direct_ratio", "shifted"):
+            self.assertIn("checked by <code>chokepoint fit</code>", rows[name])
+            self.assertNotIn("within", rows[name])
+        self.assertIn("relative to 2021-01..2021-06", rows["shifted"])
+
+    def test_ensemble_target_is_the_mean_over_replicates(self):
+        targets = os.path.join(self.dir, "ensemble_targets.yaml")
+        with open(targets, "w") as f:
+            f.write("targets:\n  - {name: share, quantity: focus_share, period: 2022-01..2022-12, "
+                    "range: [0, 1], source: s}\n")
+        out = os.path.join(self.dir, "ensemble_targets")
+        ensemble = os.path.join(self.dir, "ensemble")
+        result = report(ensemble, "--out", out, "--targets", targets)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        means = []
+        for seed in (1, 2, 3):
+            with h5py.File(os.path.join(ensemble, f"seed{seed}.h5"), "r") as f:
+                labels = list(f["time_label"].asstr()[...])
+                means.append(f["focus_share"][labels.index("2022-01"):labels.index("2022-12") + 1]
+                             .mean())
+        with open(os.path.join(out, "report.html")) as f:
+            self.assertIn(f"{np.mean(means):.3g} (within)", f.read())
 
     def test_world_without_hubs(self):
         with open(os.path.join(SOURCE, "tests", "data", "small_world.yaml")) as f:
@@ -159,11 +195,34 @@ class Errors(Fixture):
         self.assert_one_line_error(report(other, "--out", self.dir), "not a chokepoint run file")
 
     def test_bad_targets(self):
-        targets = os.path.join(self.dir, "bad_targets.yaml")
-        with open(targets, "w") as f:
-            f.write("targets:\n  - {quantity: focus_share, period: 2021-07, value: 0.5, source: x}\n")
-        self.assert_one_line_error(report(self.run_file, "--out", self.dir, "--targets", targets),
-                                   "is not YYYY-MM..YYYY-MM")
+        cases = [
+            ("{name: a, quantity: focus_share, period: 2021-07, value: 0.5, tolerance: 0.1, "
+             "source: x}", "is not YYYY-MM..YYYY-MM"),
+            ("{quantity: focus_share, period: 2021-07..2021-12, value: 0.5, tolerance: 0.1, "
+             "source: x}", "missing key 'name'"),
+            ("{name: a, quantity: focus_share, period: 2021-07..2021-12, value: 0.5, source: x}",
+             "value needs a tolerance"),
+            ("{name: a, quantity: focus_share, period: 2021-07..2021-12, value: 0.5, "
+             "tolerance: 0.1, at_most: 1, source: x}", "give either value"),
+            ("{name: a, quantity: focus_share, period: 2021-07..2021-12, range: [2, 1], "
+             "source: x}", "lo <= hi"),
+            ("{name: a, quantity: focus_shar, period: 2021-07..2021-12, at_most: 1, source: x}",
+             "not a series"),
+            ("{name: a, quantity: focus_share, period: 2021-07..2021-12, at_most: 1, "
+             "relative_to: 2021, source: x}", "relative_to"),
+        ]
+        for i, (entry, words) in enumerate(cases):
+            targets = os.path.join(self.dir, f"bad_targets_{i}.yaml")
+            with open(targets, "w") as f:
+                f.write(f"targets:\n  - {entry}\n")
+            self.assert_one_line_error(
+                report(self.run_file, "--out", self.dir, "--targets", targets), words)
+        twice = os.path.join(self.dir, "bad_targets_twice.yaml")
+        with open(twice, "w") as f:
+            f.write("targets:\n" + "  - {name: a, quantity: hhi, period: 2021-07..2021-12, "
+                    "at_most: 1, source: x}\n" * 2)
+        self.assert_one_line_error(report(self.run_file, "--out", self.dir, "--targets", twice),
+                                   "given twice")
 
     def test_help_teaches(self):
         result = report("--help")

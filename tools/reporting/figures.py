@@ -80,12 +80,20 @@ def _lines(run_sets, panels, extract, ylabel, title, slug, caption, targets=()):
 
 
 def _draw_target(ax, target):
-    ax.add_patch(matplotlib.patches.Rectangle(
-        (mdates.date2num(target.first), target.value - target.tolerance),
-        mdates.date2num(target.end) - mdates.date2num(target.first), 2 * target.tolerance,
-        facecolor="none", edgecolor="black", hatch="//", lw=1.0, alpha=0.7,
-        label=f"target {target.value:g} \u00b1 {target.tolerance:g}, {target.period}"))
-    ax.hlines(target.value, target.first, target.end, color="black", lw=1.5)
+    """A hatched box over the allowed band (value +- tolerance, or a range); a dashed line at
+    a one-sided bound."""
+    first, end = mdates.date2num(target.first), mdates.date2num(target.end)
+    label = f"target {target.describe()}, {target.period}"
+    if target.lo is not None and target.hi is not None:
+        ax.add_patch(matplotlib.patches.Rectangle(
+            (first, target.lo), end - first, target.hi - target.lo, facecolor="none",
+            edgecolor="black", hatch="//", lw=1.0, alpha=0.7, label=label))
+        if target.value is not None:
+            ax.hlines(target.value, target.first, target.end, color="black", lw=1.5)
+    else:
+        bound = target.hi if target.hi is not None else target.lo
+        ax.hlines(bound, target.first, target.end, color="black", lw=1.5, linestyles="--",
+                  label=label)
 
 
 def _series(name):
@@ -127,10 +135,11 @@ def _by_origin(run_set):
 
 
 def focus_share(run_sets, targets):
-    mine = [t for t in targets if t.quantity == "focus_share"]
+    mine = [t for t in targets if t.evaluated and t.series == "focus_share"]
     caption = ("Share of controlled-goods import value shipped from the focus group (declared "
-               "origin)." + (" Hatched boxes: published targets, value \u00b1 tolerance."
-                             if mine else " No targets file given."))
+               "origin)." + (" Published targets: hatched boxes for value \u00b1 tolerance or "
+                             "a range, dashed lines for one-sided bounds." if mine else
+                             " No focus_share targets given."))
     return _lines(run_sets, [("focus group (shipping basis)", None)], _series("focus_share"),
                   "share (1 = 100%)", "Focus-group share of controlled imports", "focus_share",
                   caption, mine)

@@ -49,19 +49,25 @@ def page(title, run_sets, figures, target_rows):
                                       ("label", "scenario", "seeds", "period", "engine")) + "</tr>")
     parts.append("</table>")
     if target_rows:
-        parts.append("<h2>Published targets</h2><table><tr><th>quantity</th><th>period</th>"
-                     "<th>target</th><th>source</th>" +
+        parts.append("<h2>Published targets</h2><table><tr><th>name</th><th>quantity</th>"
+                     "<th>period</th><th>target</th><th>weight</th><th>source</th>" +
                      "".join(f"<th>{e(rs.label)}</th>" for rs in run_sets) + "</tr>")
         for target, model in target_rows:
-            cells = "".join(
-                "<td>no overlap</td>" if m is None else
-                f"<td class='{'met' if target.met_by(m) else 'missed'}'>{m:.3g} "
-                f"({'within' if target.met_by(m) else 'outside'})</td>" for m in model)
-            parts.append(f"<tr><td>{e(target.quantity)}</td><td>{e(target.period)}</td>"
-                         f"<td>{target.value:g} \u00b1 {target.tolerance:g}</td>"
-                         f"<td>{e(target.source)}</td>{cells}</tr>")
-        parts.append("</table><p>Model figure: the series' mean over the period (median over "
-                     "replicates).</p>")
+            if not target.evaluated:
+                cells = (f"<td colspan='{len(run_sets)}'>checked by <code>chokepoint fit"
+                         "</code></td>")
+            else:
+                cells = "".join(
+                    "<td>no overlap</td>" if m is None else
+                    f"<td class='{'met' if target.met_by(m) else 'missed'}'>{m:.3g} "
+                    f"({'within' if target.met_by(m) else 'outside'})</td>" for m in model)
+            parts.append(f"<tr><td>{e(target.name)}</td><td>{e(target.quantity)}</td>"
+                         f"<td>{e(target.period)}</td><td>{e(target.describe())}</td>"
+                         f"<td>{target.weight:g}</td><td>{e(target.source)}</td>{cells}</tr>")
+        parts.append("</table><p>Model figure: the series' mean over the period, averaged over "
+                     "replicates. Targets on quantity expressions (selections, ratios, "
+                     "<code>relative_to</code>) are evaluated by <code>chokepoint fit</code>, "
+                     "not by this report.</p>")
     for figure, png in figures:
         parts.append(f"<h2 id='{figure.slug}'>{e(figure.title)}</h2><p>{e(figure.caption)}</p>")
         parts.append(f"<img alt='{e(figure.title)}' src='{data_uri(png)}'>")

@@ -24,11 +24,16 @@ per argument, the first being the base.
 Figures: controlled imports by shipping origin (stacked), focus-group share (with published
 targets), hub volumes, price index, domestic share, shortages, designations.
 
-Targets file (--targets), YAML:
+Targets file (--targets), YAML, the format of `chokepoint fit` (docs/CALIBRATION.md):
   targets:
-    - {quantity: focus_share, period: 2023-01..2024-12, value: 0.85, tolerance: 0.05,
-       source: "where it was published"}
-quantity is any series over time alone (focus_share, focus_maker_share, hhi, price_index).
+    - {name: china_hk_share, quantity: focus_share, period: 2023-01..2024-12,
+       value: 0.85, tolerance: 0.05, weight: 1, source: "where it was published"}
+    - {name: direct_collapse, quantity: "imports_value[sector=controlled, route=direct]",
+       period: 2023-01..2023-12, relative_to: 2021-01..2021-12, at_most: 0.5, source: "..."}
+Each target has value + tolerance, or at_most / at_least / range: [lo, hi]. Targets whose
+quantity is a series over time alone (focus_share, focus_maker_share, hhi, price_index)
+without relative_to are evaluated here (mean over the period, then over replicates) and
+focus_share targets drawn; the others are listed as checked by `chokepoint fit`.
 
 Examples:
   tools/report results/x.h5 --out results/report_x
