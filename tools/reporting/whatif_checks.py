@@ -26,6 +26,30 @@ def _policies(path):
     return document.get("policies") or {}
 
 
+def _resolved_policies(path):
+    """The policies of `path` after its `extends` chain, merged as the engine merges them
+    (docs/SCENARIO_FORMAT.md, "Extending a scenario"): an entry with a base entry's name
+    replaces it as a whole, `remove: true` drops it, others are appended. The flagship is
+    itself an extends file (the calibration's output)."""
+    with open(path) as f:
+        document = yaml.safe_load(f) or {}
+    base = {}
+    if document.get("extends"):
+        base = _resolved_policies(os.path.join(os.path.dirname(path), document["extends"]))
+    for kind, entries in (document.get("policies") or {}).items():
+        merged = [dict(entry) for entry in base.get(kind) or []]
+        for entry in entries or []:
+            found = next((m for m in merged if m.get("name") == entry.get("name")), None)
+            if entry.get("remove"):
+                merged = [m for m in merged if m is not found]
+            elif found is not None:
+                merged[merged.index(found)] = dict(entry)
+            else:
+                merged.append(dict(entry))
+        base[kind] = merged
+    return base
+
+
 def _entry(policies, kind, name, path):
     for entry in policies.get(kind) or []:
         if entry.get("name") == name:
@@ -38,7 +62,7 @@ def check_doubled(flagship, whatif_dir):
     if not os.path.exists(path):
         return
     kind, name = DOUBLED_POLICY
-    base = _entry(_policies(flagship), kind, name, flagship)
+    base = _entry(_resolved_policies(flagship), kind, name, flagship)
     doubled = _entry(_policies(path), kind, name, path)
     for key in sorted(set(base) | set(doubled)):
         if key in DOUBLED_KEYS:
