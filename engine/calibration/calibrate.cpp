@@ -146,10 +146,13 @@ CalibrationResult calibrate(const std::string& scenario_path, const TargetsFile&
     GenerationSummary summary;
     summary.generation = g;
     summary.best_objective = std::numeric_limits<double>::infinity();
+    summary.not_a_number.assign(targets.targets.size(), 0);
     double sum = 0.0, finite = 0.0;
     for (std::size_t k = 0; k < points.size(); ++k) {
       Evaluation e = evaluation_of(problem, g, static_cast<int>(k), points[k], std::move(stats[k]));
       objectives.push_back(e.objective);
+      for (std::size_t t = 0; t < e.fits.size(); ++t)
+        if (std::isnan(e.fits[t].mean)) ++summary.not_a_number[t];
       summary.best_objective = std::min(summary.best_objective, rank_key(e.objective));
       if (std::isfinite(e.objective)) {
         sum += e.objective;

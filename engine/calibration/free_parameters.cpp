@@ -37,9 +37,12 @@ void check_loads(const std::string& scenario_path, const std::vector<FreeParamet
   try {
     load_scenario_file(scenario_path, overrides_for(free, values));
   } catch (const ScenarioError& error) {
-    // Errors in the scenario file itself stay where they are.
-    if (error.where().file.rfind("--set ", 0) != 0) throw;
-    throw ScenarioError({free_text(free[which]), 0, 0}, error.key_path(), error.message());
+    // A value the reader refuses is reported like a bad --set; a scenario that is refused
+    // elsewhere at this value (an overlap check, say) is reported with where and why.
+    if (error.where().file.rfind("--set ", 0) == 0)
+      throw ScenarioError({free_text(free[which]), 0, 0}, error.key_path(), error.message());
+    throw ScenarioError({free_text(free[which]), 0, 0}, "",
+                        "at " + format_number(value) + " the scenario is refused: " + error.what());
   }
 }
 

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include "chokepoint/error.hpp"
 #include "chokepoint/output/table_file.hpp"
 #include "chokepoint/scenario/loader.hpp"
+#include "chokepoint/world/memory_estimate.hpp"
 #include "commands.hpp"
 #include "fit_table.hpp"
 
@@ -153,8 +155,29 @@ int calibrate_command(const std::vector<std::string>& args) {
 
   const TargetsFile targets = load_targets(targets_path);
   const ScenarioDescription scenario = load_scenario_file(scenario_path);
+  // Every mistake in the command is reported before the first line of progress.
+  check_free_parameters(scenario_path, options.free);
+  resolve_targets(targets, target_context(scenario));
   const std::string prefix =
       arguments.value("--out").value_or("results/" + scenario.name + "_calibrated");
+  // Runs at once each hold a world: never more than the memory limit allows (as in `sweep`).
+  // The result does not depend on the number of threads, so capping it is safe.
+  const std::uint64_t per_run = std::max<std::uint64_t>(1, estimate_memory(scenario).total());
+  const MemoryLimit limit = memory_limit(scenario, std::nullopt);
+  if (limit.bytes > 0) {
+    const auto fit = static_cast<int>(std::min<std::uint64_t>(1024, limit.bytes / per_run));
+    if (fit < 1)
+      throw Error("one run needs about " + format_memory_size(per_run) + ", more than " +
+                  format_memory_size(limit.bytes) + " (" + limit.source + ")");
+    if (options.threads > fit) {
+      if (!quiet)
+        std::printf(
+            "memory: %d runs at once would need %s; running %d at once (%s: %s)\n", options.threads,
+            format_memory_size(per_run * static_cast<std::uint64_t>(options.threads)).c_str(), fit,
+            limit.source.c_str(), format_memory_size(limit.bytes).c_str());
+      options.threads = fit;
+    }
+  }
   std::string command_line = "chokepoint calibrate";
   for (const std::string& a : args)
     command_line += " " + a;
@@ -172,6 +195,14 @@ int calibrate_command(const std::vector<std::string>& args) {
   }
   const CalibrationResult result =
       calibrate(scenario_path, targets, options, [&](const GenerationSummary& g) {
+        // A target that is NaN for a whole generation blinds the search: say so at once.
+        for (std::size_t t = 0; t < g.not_a_number.size(); ++t)
+          if (g.generation == 0 && g.not_a_number[t] == static_cast<std::size_t>(population))
+            std::fprintf(stderr,
+                         "warning: target %s is not a number for every candidate (a ratio with "
+                         "a zero denominator, or NaN in every month?): the objective is "
+                         "infinite\n",
+                         targets.targets[t].name.c_str());
         if (quiet) return;
         std::printf("generation %d/%d: best %s, mean %s, sigma %s; mean at %s\n", g.generation + 1,
                     options.generations, short_number(g.best_objective).c_str(),

@@ -70,6 +70,9 @@ struct GenerationSummary {
   double mean_objective = 0.0;  // mean of the finite ones
   double sigma = 0.0;           // step size after the update, in box widths
   std::vector<double> mean;     // distribution mean after the update, in parameter units
+  // Per target: candidates of this generation whose statistic is not a number (a ratio with a
+  // zero denominator...), which makes their objective infinite.
+  std::vector<std::size_t> not_a_number;
 };
 
 struct CalibrationResult {
