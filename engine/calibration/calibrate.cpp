@@ -27,45 +27,59 @@ struct Problem {
   const CalibrationOptions& options;
 };
 
-// stats[point][target][seed] for every point on every seed.
-std::vector<std::vector<std::vector<double>>> run_points(
-    const Problem& problem, const std::vector<std::vector<double>>& points,
-    const std::vector<std::uint64_t>& seeds) {
-  const std::size_t targets = problem.resolved.size();
-  std::vector<std::vector<std::vector<double>>> stats(
-      points.size(), std::vector<std::vector<double>>(targets, std::vector<double>(seeds.size())));
-  const std::size_t jobs = points.size() * seeds.size();
+// Calls job(i) for i in [0, count) on `threads` threads (the caller's included), handing out
+// indices one at a time. The first error stops the others after their current job and is
+// rethrown. Each job writes only its own results, so the outcome does not depend on `threads`.
+template <typename Job>
+void parallel_jobs(std::size_t count, int threads, const Job& job) {
   std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};
   std::mutex error_lock;
   std::exception_ptr first_error;
   const auto work = [&] {
     try {
-      for (std::size_t job = next++; job < jobs && !stop; job = next++) {
-        const std::size_t point = job / seeds.size(), seed = job % seeds.size();
-        ScenarioDescription scenario = load_scenario_file(
-            problem.scenario_path, overrides_for(problem.options.free, points[point]));
-        override_seed(scenario, seeds[seed]);
-        RunOptions run;
-        run.threads = 1;
-        const RunRecord record = run_scenario(scenario, run);
-        for (std::size_t t = 0; t < targets; ++t)
-          stats[point][t][seed] = target_statistic(problem.resolved[t], record);
-      }
+      for (std::size_t i = next++; i < count && !stop; i = next++)
+        job(i);
     } catch (...) {
       const std::lock_guard<std::mutex> lock(error_lock);
       if (!first_error) first_error = std::current_exception();
       stop = true;
     }
   };
-  const auto workers = static_cast<std::size_t>(std::max(1, problem.options.threads));
-  std::vector<std::thread> threads;
-  for (std::size_t w = 1; w < std::min(workers, jobs); ++w)
-    threads.emplace_back(work);
+  const auto workers = std::min(static_cast<std::size_t>(std::max(1, threads)), count);
+  std::vector<std::thread> pool;
+  for (std::size_t w = 1; w < workers; ++w)
+    pool.emplace_back(work);
   work();
-  for (std::thread& thread : threads)
+  for (std::thread& thread : pool)
     thread.join();
   if (first_error) std::rethrow_exception(first_error);
+}
+
+// stats[point][target][seed] for every point on every seed.
+std::vector<std::vector<std::vector<double>>> run_points(
+    const Problem& problem, const std::vector<std::vector<double>>& points,
+    const std::vector<std::uint64_t>& seeds) {
+  const std::size_t targets = problem.resolved.size();
+  const int threads = problem.options.threads;
+  // Each point's scenario is read once, then run on every seed.
+  std::vector<ScenarioDescription> scenarios(points.size());
+  parallel_jobs(points.size(), threads, [&](std::size_t point) {
+    scenarios[point] = load_scenario_file(problem.scenario_path,
+                                          overrides_for(problem.options.free, points[point]));
+  });
+  std::vector<std::vector<std::vector<double>>> stats(
+      points.size(), std::vector<std::vector<double>>(targets, std::vector<double>(seeds.size())));
+  parallel_jobs(points.size() * seeds.size(), threads, [&](std::size_t job) {
+    const std::size_t point = job / seeds.size(), seed = job % seeds.size();
+    ScenarioDescription scenario = scenarios[point];
+    override_seed(scenario, seeds[seed]);
+    RunOptions run;
+    run.threads = 1;
+    const RunRecord record = run_scenario(scenario, run);
+    for (std::size_t t = 0; t < targets; ++t)
+      stats[point][t][seed] = target_statistic(problem.resolved[t], record);
+  });
   return stats;
 }
 
