@@ -96,7 +96,10 @@ std::string commented(const std::string& text) {
   return out;
 }
 
-void write_text_atomically(const std::string& path, const std::string& text) {
+// Writes `text` to "<path>.tmp", lets `check` read it back, and renames it into place: a file
+// under `path` is complete and checked, or absent.
+template <typename Check>
+void write_text_atomically(const std::string& path, const std::string& text, const Check& check) {
   namespace fs = std::filesystem;
   const fs::path final_path(path);
   if (final_path.has_parent_path()) fs::create_directories(final_path.parent_path());
@@ -110,6 +113,13 @@ void write_text_atomically(const std::string& path, const std::string& text) {
       fs::remove(temporary, ignored);
       throw OutputError("cannot write '" + path + "'");
     }
+  }
+  try {
+    check(temporary);
+  } catch (...) {
+    std::error_code ignored;
+    fs::remove(temporary, ignored);
+    throw;
   }
   fs::rename(temporary, final_path);
 }
@@ -241,11 +251,21 @@ int calibrate_command(const std::vector<std::string>& args) {
       commented("Calibrated scenario, written by\n" + command_line + "\n" + "objective " +
                 short_number(chosen.objective) + " on " + seeds_note +
                 "; values: " + point_text(options.free, chosen.parameters) + "\n" + table);
+  // The extends file is read back before it takes its name: it must resolve to exactly the
+  // scenario the chosen values were run with. It is written first, so a failed check leaves
+  // neither file.
+  write_text_atomically(
+      yaml_path,
+      calibrated_scenario_text(scenario_path, yaml_path, options.free, chosen.parameters, header),
+      [&](const std::string& written) {
+        if (load_scenario_file(written).resolved_yaml != result.resolved_scenario)
+          throw Error("the calibrated scenario " + yaml_path +
+                      " does not resolve to the scenario with the calibrated values (a bug: "
+                      "please report it with the command line)");
+      });
   write_calibration_history(
       history_path, result, targets, options,
       {command_line, scenario_path, targets_path, targets.text, options_text});
-  write_text_atomically(yaml_path, calibrated_scenario_text(scenario_path, yaml_path, options.free,
-                                                            chosen.parameters, header));
   std::printf("calibrated: %s (objective %s on %s)\n",
               point_text(options.free, chosen.parameters).c_str(),
               short_number(chosen.objective).c_str(), seeds_note.c_str());
