@@ -3,6 +3,8 @@
 // again on fresh seeds. Runs go to worker threads one (candidate, seed) pair at a time and
 // write only their own slot, so the result does not depend on the number of threads.
 
+#include "chokepoint/calibration/calibration.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -11,7 +13,6 @@
 #include <mutex>
 #include <thread>
 
-#include "chokepoint/calibration/calibration.hpp"
 #include "chokepoint/calibration/cmaes.hpp"
 #include "chokepoint/scenario/loader.hpp"
 #include "chokepoint/sim/simulation.hpp"

@@ -4,11 +4,12 @@
 // written whole. The whole parts are taken from the scenario's own tree (its extends chain
 // merged) with every calibrated value set, so nothing else changes.
 
+#include "chokepoint/calibration/calibration.hpp"
+
 #include <filesystem>
 #include <set>
 
 #include "calibration/detail/key_path.hpp"
-#include "chokepoint/calibration/calibration.hpp"
 #include "scenario/detail/documents.hpp"
 #include "scenario/detail/extends.hpp"
 #include "scenario/detail/origins.hpp"

@@ -1,10 +1,11 @@
 // The free parameters of a calibration: parsed from the command line and checked against the
 // scenario before anything runs, so a typo costs one line and no simulation.
 
+#include "chokepoint/calibration/calibration.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include "calibration/detail/key_path.hpp"
-#include "chokepoint/calibration/calibration.hpp"
 #include "chokepoint/scenario/loader.hpp"
 #include "scenario/detail/scalar_text.hpp"
 

@@ -2,10 +2,11 @@
 // dimensions, coordinate variables, units and long names on every dataset) so that h5py and
 // xarray read it the same way; the layout is in docs/CALIBRATION.md, "Outputs".
 
+#include "chokepoint/calibration/calibration.hpp"
+
 #include <fstream>
 #include <sstream>
 
-#include "chokepoint/calibration/calibration.hpp"
 #include "chokepoint/version.hpp"
 #include "output/detail/arrays_file.hpp"
 #include "output/detail/hdf5_attributes.hpp"

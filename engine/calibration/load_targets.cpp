@@ -2,14 +2,16 @@
 // bad values are errors with file:line:column and key path), then the quantity expressions
 // and periods, which are small languages of their own inside strings.
 
+#include "chokepoint/calibration/targets.hpp"
+
 #include <algorithm>
-#include <cctype>
-#include <limits>
 #include <map>
+#include <optional>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "calibration/detail/quantity_text.hpp"
-#include "chokepoint/calibration/targets.hpp"
 #include "chokepoint/scenario/calendar.hpp"
 #include "scenario/detail/documents.hpp"
 #include "scenario/detail/node_reader.hpp"

@@ -2,11 +2,13 @@
 // groups expanded), which steps. Everything is checked here, once, so that computing a
 // statistic from a run is plain arithmetic.
 
+#include "chokepoint/calibration/targets.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdio>
 
-#include "chokepoint/calibration/targets.hpp"
 #include "chokepoint/scenario/calendar.hpp"
 #include "chokepoint/sim/metrics.hpp"
 #include "scenario/detail/suggest.hpp"

@@ -1,10 +1,11 @@
 // Period statistics of one run, their fit across seeds, and the calibration objective: the
 // arithmetic of docs/CALIBRATION.md, "Statistics and fit".
 
+#include "chokepoint/calibration/targets.hpp"
+
 #include <cmath>
 #include <limits>
 
-#include "chokepoint/calibration/targets.hpp"
 #include "scenario/detail/scalar_text.hpp"
 
 namespace chokepoint {
