@@ -85,7 +85,24 @@ void read_goal(MapReader& entry, Target& target) {
   if (tolerance) target.tolerance = tolerance->number(NumberRange::above(0.0));
 }
 
-Target read_target(Value value, std::size_t index) {
+// The column of the quantity's first character, when the text stands on the value's line as
+// it reads (plain, or quoted without escapes before its end); 0 otherwise.
+int text_column(const std::string& file_text, const SourceLocation& at, const std::string& text) {
+  if (at.line <= 0 || at.column <= 0) return 0;
+  std::size_t start = 0;
+  for (int line = 1; line < at.line; ++line) {
+    start = file_text.find('\n', start);
+    if (start == std::string::npos) return 0;
+    ++start;
+  }
+  const std::string line = file_text.substr(start, file_text.find('\n', start) - start);
+  auto first = static_cast<std::size_t>(at.column - 1);
+  if (first < line.size() && (line[first] == '"' || line[first] == '\'')) ++first;
+  if (line.compare(first, text.size(), text) != 0) return 0;
+  return static_cast<int>(first) + 1;
+}
+
+Target read_target(Value value, std::size_t index, const std::string& file_text) {
   MapReader entry = value.map();
   Target target;
   target.key_path = "targets[" + std::to_string(index) + "]";
@@ -96,10 +113,12 @@ Target read_target(Value value, std::size_t index) {
     name.fail_expected("a name of lower-case letters, digits and _ starting with a letter");
   Value quantity = entry.required("quantity");
   target.quantity_at = quantity.location();
+  const std::string quantity_text = quantity.string();
+  target.quantity_text_column = text_column(file_text, target.quantity_at, quantity_text);
   try {
-    target.quantity = calibration_detail::parse_quantity(quantity.string());
+    target.quantity = calibration_detail::parse_quantity(quantity_text);
   } catch (const calibration_detail::QuantitySyntaxError& error) {
-    quantity.fail(error.what());
+    throw ScenarioError(target.quantity_location(error.offset()), quantity.path(), error.what());
   }
   Value period = entry.required("period");
   target.period_at = period.location();
@@ -126,7 +145,7 @@ TargetsFile read_targets(const std::string& text, const std::string& file) {
   std::map<std::string, int> first_line;
   double weights = 0.0;
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    Target target = read_target(entries[i], i);
+    Target target = read_target(entries[i], i, text);
     if (const auto seen = first_line.find(target.name); seen != first_line.end()) {
       throw ScenarioError(target.name_at, target.key_path + ".name",
                           "duplicate target name \"" + target.name + "\" (first used on line " +
@@ -156,6 +175,12 @@ TargetsFile guarded(const std::string& file, Read read) {
 }
 
 }  // namespace
+
+SourceLocation Target::quantity_location(std::size_t offset) const {
+  SourceLocation where = quantity_at;
+  if (quantity_text_column > 0) where.column = quantity_text_column + static_cast<int>(offset);
+  return where;
+}
 
 TargetsFile load_targets(const std::string& path) {
   return guarded(path, [&] {

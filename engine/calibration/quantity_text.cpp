@@ -1,6 +1,8 @@
 #include "calibration/detail/quantity_text.hpp"
 
 #include <algorithm>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace chokepoint::calibration_detail {
@@ -12,88 +14,125 @@ bool is_name_char(char c) {
          c == '-';
 }
 
-std::string trimmed(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string::npos) return "";
-  const auto last = text.find_last_not_of(" \t");
-  return text.substr(first, last - first + 1);
-}
+// A piece of the quantity's text: [begin, end).
+struct Piece {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
 
-[[noreturn]] void fail(const std::string& message) {
-  throw QuantitySyntaxError(message);
-}
+class Parser {
+ public:
+  explicit Parser(const std::string& text) : text_(text) {}
 
-std::string name_in(const std::string& text, const std::string& what) {
-  const std::string name = trimmed(text);
-  if (name.empty()) fail("empty " + what);
-  if (!std::all_of(name.begin(), name.end(), is_name_char))
-    fail("expected a " + what + " (letters, digits, _ and -), found \"" + name + "\"");
-  return name;
-}
-
-TargetSelector parse_selector(const std::string& text) {
-  const auto equals = text.find('=');
-  if (equals == std::string::npos)
-    fail("expected dim=label or dim=a|b inside [ ], found \"" + trimmed(text) + "\"");
-  TargetSelector selector;
-  selector.dim = name_in(text.substr(0, equals), "dim name");
-  const std::string labels = text.substr(equals + 1);
-  std::size_t start = 0;
-  while (true) {
-    const auto bar = labels.find('|', start);
-    const std::string label = name_in(labels.substr(start, bar - start), "label");
-    if (std::find(selector.labels.begin(), selector.labels.end(), label) != selector.labels.end())
-      fail("label \"" + label + "\" given twice for " + selector.dim);
-    selector.labels.push_back(label);
-    if (bar == std::string::npos) break;
-    start = bar + 1;
+  TargetQuantity parse() const {
+    TargetQuantity quantity;
+    quantity.text = text_;
+    const auto slash = text_.find('/');
+    if (slash == std::string::npos) {
+      quantity.numerator = term({0, text_.size()});
+      return quantity;
+    }
+    if (const auto second = text_.find('/', slash + 1); second != std::string::npos)
+      fail("at most one / in a quantity (TERM or TERM / TERM)", second);
+    quantity.numerator = term({0, slash});
+    quantity.denominator = term({slash + 1, text_.size()});
+    return quantity;
   }
-  return selector;
-}
 
-TargetTerm parse_term(const std::string& raw) {
-  const std::string text = trimmed(raw);
-  if (text.empty()) fail("empty term; expected SERIES or SERIES[dim=label, ...]");
-  const auto open = text.find('[');
-  TargetTerm term;
-  term.series = name_in(text.substr(0, open), "series name");
-  if (open == std::string::npos) {
-    if (text.find(']') != std::string::npos) fail("] without [ in \"" + text + "\"");
+ private:
+  [[noreturn]] void fail(const std::string& message, std::size_t at) const {
+    throw QuantitySyntaxError(message, at);
+  }
+
+  Piece trimmed(Piece piece) const {
+    while (piece.begin < piece.end && (text_[piece.begin] == ' ' || text_[piece.begin] == '\t'))
+      ++piece.begin;
+    while (piece.end > piece.begin && (text_[piece.end - 1] == ' ' || text_[piece.end - 1] == '\t'))
+      --piece.end;
+    return piece;
+  }
+
+  std::string text_of(Piece piece) const {
+    return text_.substr(piece.begin, piece.end - piece.begin);
+  }
+
+  // A name and where it starts.
+  std::pair<std::string, std::size_t> name(Piece raw, const std::string& what) const {
+    const Piece piece = trimmed(raw);
+    if (piece.begin == piece.end) fail("empty " + what, raw.begin);
+    const std::string name = text_of(piece);
+    if (!std::all_of(name.begin(), name.end(), is_name_char))
+      fail("expected a " + what + " (letters, digits, _ and -), found \"" + name + "\"",
+           piece.begin);
+    return {name, piece.begin};
+  }
+
+  TargetSelector selector(Piece raw) const {
+    const Piece piece = trimmed(raw);
+    const auto equals = text_.find('=', piece.begin);
+    if (equals == std::string::npos || equals >= piece.end)
+      fail("expected dim=label or dim=a|b inside [ ], found \"" + text_of(piece) + "\"",
+           piece.begin);
+    TargetSelector selector;
+    std::tie(selector.dim, selector.dim_at) = name({piece.begin, equals}, "dim name");
+    std::size_t start = equals + 1;
+    while (true) {
+      auto bar = text_.find('|', start);
+      if (bar == std::string::npos || bar > piece.end) bar = piece.end;
+      const auto [label, at] = name({start, bar}, "label");
+      if (std::find(selector.labels.begin(), selector.labels.end(), label) != selector.labels.end())
+        fail("label \"" + label + "\" given twice for " + selector.dim, at);
+      selector.labels.push_back(label);
+      selector.labels_at.push_back(at);
+      if (bar == piece.end) break;
+      start = bar + 1;
+    }
+    return selector;
+  }
+
+  TargetTerm term(Piece raw) const {
+    const Piece piece = trimmed(raw);
+    if (piece.begin == piece.end)
+      fail("empty term; expected SERIES or SERIES[dim=label, ...]", raw.begin);
+    const std::string text = text_of(piece);
+    auto open = text_.find('[', piece.begin);
+    if (open >= piece.end) open = std::string::npos;
+    TargetTerm term;
+    std::tie(term.series, term.series_at) =
+        name({piece.begin, open == std::string::npos ? piece.end : open}, "series name");
+    if (open == std::string::npos) {
+      if (const auto close = text_.find(']', piece.begin); close < piece.end)
+        fail("] without [ in \"" + text + "\"", close);
+      return term;
+    }
+    if (text_[piece.end - 1] != ']') fail("expected ] at the end of \"" + text + "\"", piece.end);
+    const Piece inside{open + 1, piece.end - 1};
+    for (std::size_t i = inside.begin; i < inside.end; ++i)
+      if (text_[i] == '[' || text_[i] == ']') fail("nested brackets in \"" + text + "\"", i);
+    if (trimmed(inside).begin == trimmed(inside).end)
+      fail("empty [ ] after " + term.series + "; omit them to sum all", open);
+    std::size_t start = inside.begin;
+    while (true) {
+      auto comma = text_.find(',', start);
+      if (comma == std::string::npos || comma > inside.end) comma = inside.end;
+      TargetSelector next = selector({start, comma});
+      for (const TargetSelector& earlier : term.selectors)
+        if (earlier.dim == next.dim)
+          fail("dim " + next.dim + " selected twice; list its labels as a|b", next.dim_at);
+      term.selectors.push_back(std::move(next));
+      if (comma == inside.end) break;
+      start = comma + 1;
+    }
     return term;
   }
-  if (text.back() != ']') fail("expected ] at the end of \"" + text + "\"");
-  const std::string inside = text.substr(open + 1, text.size() - open - 2);
-  if (inside.find_first_of("[]") != std::string::npos) fail("nested brackets in \"" + text + "\"");
-  if (trimmed(inside).empty()) fail("empty [ ] after " + term.series + "; omit them to sum all");
-  std::size_t start = 0;
-  while (true) {
-    const auto comma = inside.find(',', start);
-    TargetSelector selector = parse_selector(inside.substr(start, comma - start));
-    for (const TargetSelector& earlier : term.selectors)
-      if (earlier.dim == selector.dim)
-        fail("dim " + selector.dim + " selected twice; list its labels as a|b");
-    term.selectors.push_back(std::move(selector));
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return term;
-}
+
+  const std::string& text_;
+};
 
 }  // namespace
 
 TargetQuantity parse_quantity(const std::string& text) {
-  TargetQuantity quantity;
-  quantity.text = text;
-  const auto slash = text.find('/');
-  if (slash == std::string::npos) {
-    quantity.numerator = parse_term(text);
-    return quantity;
-  }
-  if (text.find('/', slash + 1) != std::string::npos)
-    fail("at most one / in a quantity (TERM or TERM / TERM)");
-  quantity.numerator = parse_term(text.substr(0, slash));
-  quantity.denominator = parse_term(text.substr(slash + 1));
-  return quantity;
+  return Parser(text).parse();
 }
 
 }  // namespace chokepoint::calibration_detail

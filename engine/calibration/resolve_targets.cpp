@@ -54,8 +54,9 @@ class Resolver {
   }
 
  private:
-  [[noreturn]] void fail_quantity(const std::string& message) const {
-    throw ScenarioError(target_.quantity_at, target_.key_path + ".quantity", message);
+  // At the word `offset` points to in the quantity's text.
+  [[noreturn]] void fail_quantity(const std::string& message, std::size_t offset) const {
+    throw ScenarioError(target_.quantity_location(offset), target_.key_path + ".quantity", message);
   }
 
   const std::vector<std::string>* dims_of(const std::string& series) const {
@@ -71,15 +72,15 @@ class Resolver {
     return names;
   }
 
-  const Axis& axis(const std::string& name) const {
+  const Axis& axis(const std::string& name, std::size_t offset) const {
     for (const Axis& a : context_.axes)
       if (a.name == name) return a;
-    fail_quantity("the " + context_.source + " has no axis \"" + name + "\"");
+    fail_quantity("the " + context_.source + " has no axis \"" + name + "\"", offset);
   }
 
   // The labels one name stands for on an axis: itself, a bloc's members, a sector group.
-  std::vector<std::string> expand(const std::string& dim, const std::string& label,
-                                  const Axis& on) const {
+  std::vector<std::string> expand(const std::string& dim, const std::string& label, const Axis& on,
+                                  std::size_t offset) const {
     if (std::find(on.labels.begin(), on.labels.end(), label) != on.labels.end()) return {label};
     std::vector<std::string> names = on.labels;
     if (dim == "state" || dim == "hub") {
@@ -92,7 +93,8 @@ class Resolver {
             present.push_back(member);
         if (present.empty())
           fail_quantity("no member of the bloc \"" + label + "\" is on the " + dim + " axis (" +
-                        joined(on.labels) + ")");
+                            joined(on.labels) + ")",
+                        offset);
         return present;
       }
     }
@@ -100,7 +102,8 @@ class Resolver {
       if (label == "controlled" || label == "uncontrolled") {
         const auto& group =
             label == "controlled" ? context_.controlled_sectors : context_.uncontrolled_sectors;
-        if (group.empty()) fail_quantity("the " + context_.source + " has no " + label + " sector");
+        if (group.empty())
+          fail_quantity("the " + context_.source + " has no " + label + " sector", offset);
         return group;
       }
       names.push_back("controlled");
@@ -110,23 +113,27 @@ class Resolver {
                              : dim == "sector" ? "a sector code, controlled or uncontrolled"
                                                : "one of its labels";
     fail_quantity("unknown " + dim + " \"" + label + "\"; expected " + kind +
-                  suggestion_suffix(label, names, "expected one of"));
+                      suggestion_suffix(label, names, "expected one of"),
+                  offset);
   }
 
   ResolvedTerm term(const TargetTerm& term) const {
     const std::vector<std::string>* dims = dims_of(term.series);
     if (dims == nullptr || dims->empty() || dims->front() != "time") {
       if (dims != nullptr)
-        fail_quantity("series \"" + term.series + "\" is not monthly (its first dim is not time)");
+        fail_quantity("series \"" + term.series + "\" is not monthly (its first dim is not time)",
+                      term.series_at);
       fail_quantity("unknown series \"" + term.series + "\" in the " + context_.source +
-                    suggestion_suffix(term.series, monthly_series(), "expected one of"));
+                        suggestion_suffix(term.series, monthly_series(), "expected one of"),
+                    term.series_at);
     }
     for (const TargetSelector& selector : term.selectors)
       if (std::find(dims->begin() + 1, dims->end(), selector.dim) == dims->end()) {
         std::vector<std::string> own(dims->begin() + 1, dims->end());
         fail_quantity("series \"" + term.series + "\" has no dim \"" + selector.dim + "\"" +
-                      (own.empty() ? std::string("; it has none but time")
-                                   : suggestion_suffix(selector.dim, own, "its dims are")));
+                          (own.empty() ? std::string("; it has none but time")
+                                       : suggestion_suffix(selector.dim, own, "its dims are")),
+                      selector.dim_at);
       }
     // Per dim (after time): the indices selected, all when the dim is not named.
     ResolvedTerm resolved;
@@ -134,7 +141,7 @@ class Resolver {
     std::vector<std::vector<std::size_t>> chosen;
     std::vector<std::size_t> sizes;
     for (std::size_t d = 1; d < dims->size(); ++d) {
-      const Axis& on = axis((*dims)[d]);
+      const Axis& on = axis((*dims)[d], term.series_at);
       sizes.push_back(on.size());
       std::vector<std::size_t> indices;
       const auto selector =
@@ -144,8 +151,9 @@ class Resolver {
         for (std::size_t i = 0; i < on.size(); ++i)
           indices.push_back(i);
       } else {
-        for (const std::string& label : selector->labels)
-          for (const std::string& member : expand(selector->dim, label, on)) {
+        for (std::size_t l = 0; l < selector->labels.size(); ++l)
+          for (const std::string& member :
+               expand(selector->dim, selector->labels[l], on, selector->labels_at[l])) {
             const auto at = static_cast<std::size_t>(
                 std::find(on.labels.begin(), on.labels.end(), member) - on.labels.begin());
             if (std::find(indices.begin(), indices.end(), at) == indices.end())

@@ -11,10 +11,16 @@
 
 namespace chokepoint::calibration_detail {
 
-// Thrown with a message saying what was expected; the reader adds where.
+// Thrown with a message saying what was expected and the offset in the text where the problem
+// is; the reader turns the offset into a column.
 class QuantitySyntaxError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  QuantitySyntaxError(const std::string& message, std::size_t offset)
+      : std::runtime_error(message), offset_(offset) {}
+  std::size_t offset() const { return offset_; }
+
+ private:
+  std::size_t offset_;
 };
 
 TargetQuantity parse_quantity(const std::string& text);

@@ -22,12 +22,16 @@ namespace chokepoint {
 struct TargetSelector {
   std::string dim;
   std::vector<std::string> labels;
+  // Offsets in the quantity's text, for errors that point at the word.
+  std::size_t dim_at = 0;
+  std::vector<std::size_t> labels_at;
 };
 
 // `series` or `series[dim=SEL, ...]`: reduces to one monthly series, summed over the labels
 // selected and over every label of the dims not named.
 struct TargetTerm {
   std::string series;
+  std::size_t series_at = 0;  // offset in the quantity's text
   std::vector<TargetSelector> selectors;
 };
 
@@ -61,6 +65,13 @@ struct Target {
   // Where the parts were written, so that resolving can point at them.
   std::string key_path;  // "targets[3]"
   SourceLocation name_at, quantity_at, period_at, relative_to_at;
+  // Where an offset in the quantity's text is in the file: quantity_at's line, and the column of
+  // the text's first character when the text is written on that line as it reads (no escapes);
+  // otherwise 0, and errors point at the quantity as a whole.
+  int quantity_text_column = 0;
+
+  // The location of an offset in the quantity's text.
+  SourceLocation quantity_location(std::size_t offset) const;
 };
 
 struct TargetsFile {
