@@ -109,6 +109,25 @@ class CalibrateCli(unittest.TestCase):
             lo, hi = 0.1, 1.0
             self.assertTrue(((f["parameters"][:] >= lo) & (f["parameters"][:] <= hi)).all())
 
+    def test_same_result_with_one_thread(self):
+        self.assertEqual(self.result.returncode, 0, self.result.stderr)
+        prefix = os.path.join(self.tmp, "one_thread", "calibrated")
+        r = chokepoint("calibrate", self.world, self.targets, "--free", KEY + "=0.1..1.0",
+                       "--generations", "3", "--seeds", "2", "--confirm-seeds", "2",
+                       "--threads", "1", "--out", prefix, "--quiet")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with h5py.File(prefix + "_history.h5", "r") as one, \
+                h5py.File(self.prefix + "_history.h5", "r") as two:
+            for name in ("parameters", "statistic", "objective", "generation_sigma",
+                         "finalist_statistic", "chosen_parameters"):
+                self.assertTrue(numpy.array_equal(one[name][:], two[name][:], equal_nan=True),
+                                name)
+        # The yaml differs only in the command line it records.
+        def body(path):
+            with open(path) as f:
+                return [line for line in f if "--threads" not in line]
+        self.assertEqual(body(prefix + ".yaml"), body(self.prefix + ".yaml"))
+
     def test_bad_free_arguments_are_one_line(self):
         cases = [
             (["--free", KEY], "expected KEY=LO..HI"),

@@ -31,7 +31,7 @@ The last line gives the objective a calibration minimises: sum w d^2 / sum w.
   --format F     table (default) or csv (one row per target, full precision).
 
 Runs must share their calendar and axes (like `compare`). Blocs (coalition...) come from the
-scenario each file records; controlled/uncontrolled from its sector_controlled dataset.
+scenario the first file records; controlled/uncontrolled from its sector_controlled dataset.
 
 Examples: chokepoint fit scenarios/targets/russia_tech.yaml results/russia_tech.h5
           chokepoint fit my_targets.yaml results/sweeps/seeds --check
