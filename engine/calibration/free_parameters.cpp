@@ -23,6 +23,9 @@ double number_in(const std::string& text, const std::string& what, const std::st
   return parsed.value;
 }
 
+// 2 - golden ratio: an interior point no box of round numbers maps to a round number.
+constexpr double kInsideFraction = 0.3819660112501051;
+
 std::string free_text(const FreeParameter& p) {
   return "--free " + p.key + "=" + format_number(p.low) + ".." + format_number(p.high);
 }
@@ -117,11 +120,14 @@ void check_free_parameters(const std::string& scenario_path,
     }
   }
   // Unknown keys (a missing node above) and values the scenario refuses are found by loading
-  // it at the box's ends and the start.
+  // it at the box's ends and the start, and at a point inside that is no round number: the
+  // search varies values continuously, so a key that takes only integers cannot be free.
   for (std::size_t i = 0; i < free.size(); ++i) {
     check_loads(scenario_path, free, i, free[i].low);
     check_loads(scenario_path, free, i, free[i].high);
     check_loads(scenario_path, free, i, free[i].start.value_or((free[i].low + free[i].high) / 2));
+    check_loads(scenario_path, free, i,
+                free[i].low + kInsideFraction * (free[i].high - free[i].low));
   }
 }
 

@@ -188,6 +188,9 @@ TEST_CASE("free parameters are checked before anything runs", "[calibration][fre
   CHECK_THROWS_WITH(check_free_parameters(kWorld, {parse_free_parameter("name=0..1")}),
                     "--free name=0..1: name: the scenario's value here is not a number, so it "
                     "cannot be calibrated");
+  // A key that takes integers only: the search would propose 20 + 0.38 * 20 = 27.6 firms.
+  CHECK_THROWS_WITH(check_free_parameters(kWorld, {parse_free_parameter("firms[0].count=20..40")}),
+                    Catch::Contains("firms[0].count: expected an integer"));
   // A box the scenario refuses at one end: coverage is a share, at most 1.
   CHECK_THROWS_WITH(
       check_free_parameters(
