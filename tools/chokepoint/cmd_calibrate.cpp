@@ -84,6 +84,19 @@ std::string point_text(const std::vector<FreeParameter>& free, const std::vector
   return text;
 }
 
+// An argument as a POSIX shell reads it back: quoted when it holds anything but safe characters
+// (keys like a[b].c would otherwise be globbed), so the recorded command can be pasted.
+std::string shell_word(const std::string& word) {
+  const bool safe = !word.empty() && word.find_first_not_of(
+                                         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                         "0123456789_./=:,+-@%") == std::string::npos;
+  if (safe) return word;
+  std::string quoted = "'";
+  for (char c : word)
+    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
 std::string commented(const std::string& text) {
   std::string out;
   std::size_t start = 0;
@@ -190,7 +203,7 @@ int calibrate_command(const std::vector<std::string>& args) {
   }
   std::string command_line = "chokepoint calibrate";
   for (const std::string& a : args)
-    command_line += " " + a;
+    command_line += " " + shell_word(a);
 
   const int n = static_cast<int>(options.free.size());
   const int population = options.population > 0 ? options.population
