@@ -6,11 +6,13 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <system_error>
 #include <utility>
 
 #include "chokepoint/error.hpp"
+#include "output/detail/arrays_file.hpp"
 #include "output/detail/hdf5_attributes.hpp"
 #include "output/detail/hdf5_datasets.hpp"
 #include "output/detail/hdf5_error.hpp"
@@ -158,9 +160,10 @@ void write_series(hid_t root, const RunRecord& record, const Series& series,
   }
 }
 
-void write_contents(hid_t file, const RunRecord& record) {
+void write_contents(hid_t file, const RunRecord& record,
+                    const std::function<void(hid_t root)>& write_root) {
   Group root(check_id(H5Gopen2(file, "/", H5P_DEFAULT), "H5Gopen2", "'/'"));
-  write_metadata(root.get(), record.meta);
+  write_root(root.get());
   std::map<std::string, Dataset> scales;
   for (const Axis& axis : record.axes)
     scales.emplace(axis.name, write_axis(root.get(), axis));
@@ -170,23 +173,24 @@ void write_contents(hid_t file, const RunRecord& record) {
 
 }  // namespace
 
-void write_run_file(const std::string& path, const RunRecord& record) {
-  const std::string context = "cannot write run file '" + path + "': ";
+namespace output::detail {
+
+void write_arrays_file(const std::string& path, const RunRecord& record,
+                       const std::function<void(hid_t root)>& write_root,
+                       const std::string& context) {
   try {
     if (path.empty()) throw OutputError("the path is empty");
     // A bad record fails here, before any directory or file exists.
     check_writable(record);
-
     const fs::path final_path(path);
     if (final_path.has_parent_path()) fs::create_directories(final_path.parent_path());
     TemporaryFile temporary(fs::path(path + ".tmp"));
-
     QuietHdf5Errors quiet;
     {
       // Never delete a directory someone left under our temporary name; H5Fcreate will fail.
       if (!fs::is_directory(temporary.path())) temporary.take_ownership();
       File file = create_ordered_file(temporary.path().string());
-      write_contents(file.get(), record);
+      write_contents(file.get(), record, write_root);
       // Closing flushes everything to disk, so it is where a full disk shows up.
       check_status(file.close(), "H5Fclose", "'" + temporary.path().string() + "'");
     }
@@ -197,6 +201,14 @@ void write_run_file(const std::string& path, const RunRecord& record) {
   } catch (const fs::filesystem_error& e) {
     throw OutputError(context + e.what());
   }
+}
+
+}  // namespace output::detail
+
+void write_run_file(const std::string& path, const RunRecord& record) {
+  output::detail::write_arrays_file(
+      path, record, [&](hid_t root) { write_metadata(root, record.meta); },
+      "cannot write run file '" + path + "': ");
 }
 
 }  // namespace chokepoint

@@ -13,6 +13,8 @@ int sweep_command(const std::vector<std::string>& args);
 int sensitivity_command(const std::vector<std::string>& args);
 int inspect_command(const std::vector<std::string>& args);
 int compare_command(const std::vector<std::string>& args);
+int fit_command(const std::vector<std::string>& args);
+int calibrate_command(const std::vector<std::string>& args);
 
 extern const char* const kRunHelp;
 extern const char* const kValidateHelp;
@@ -21,5 +23,7 @@ extern const char* const kSweepHelp;
 extern const char* const kSensitivityHelp;
 extern const char* const kInspectHelp;
 extern const char* const kCompareHelp;
+extern const char* const kFitHelp;
+extern const char* const kCalibrateHelp;
 
 }  // namespace chokepoint::cli

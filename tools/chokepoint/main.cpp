@@ -24,6 +24,9 @@ Usage:
   chokepoint inspect RUN.h5
   chokepoint compare BASE POLICY [POLICY...] [--period FROM..TO] [--at YYYY-MM]
                      [--format table|csv|markdown]
+  chokepoint fit TARGETS.yaml RUN.h5|FOLDER... [--check] [--format table|csv]
+  chokepoint calibrate SCENARIO.yaml TARGETS.yaml --free KEY=LO..HI [--free ...]
+                       [--seeds N] [--generations G] [--threads N] [--out PREFIX]
   chokepoint bench [--agents N] [--steps N] [--threads LIST]
   chokepoint --version
   chokepoint COMMAND --help        help on one command
@@ -91,12 +94,21 @@ int main(int argc, char** argv) {
       if (wants_help(args)) return std::fputs(cli::kCompareHelp, stdout), 0;
       return cli::compare_command(args);
     }
+    if (command == "fit") {
+      if (wants_help(args)) return std::fputs(cli::kFitHelp, stdout), 0;
+      return cli::fit_command(args);
+    }
+    if (command == "calibrate") {
+      if (wants_help(args)) return std::fputs(cli::kCalibrateHelp, stdout), 0;
+      return cli::calibrate_command(args);
+    }
     if (command == "bench") {
       if (wants_help(args)) return std::fputs(cli::kBenchHelp, stdout), 0;
       return cli::bench_command(args);
     }
     throw UsageError("unknown command \"" + command +
-                     "\" (commands: run, validate, sweep, sensitivity, inspect, compare, bench)");
+                     "\" (commands: run, validate, sweep, sensitivity, inspect, compare, fit, "
+                     "calibrate, bench)");
   } catch (const UsageError& error) {
     std::fprintf(stderr, "chokepoint %s: %s\n", command.c_str(), error.what());
     return 2;

@@ -31,6 +31,9 @@ enum class Purpose : std::uint32_t {
   SweepLatinHypercube = 10,
   SweepMorris = 11,
   SweepBootstrap = 12,
+  // Calibration (engine/calibration/cmaes.cpp): the "agent" field carries candidate and
+  // dimension, the "step" field the generation, the seed the search seed.
+  CalibrationSample = 13,
 };
 
 using Philox4x32 = std::array<std::uint32_t, 4>;
