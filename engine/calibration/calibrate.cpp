@@ -92,7 +92,8 @@ Evaluation evaluation_of(const Problem& problem, int generation, int candidate,
   evaluation.parameters = std::move(parameters);
   evaluation.statistics = std::move(stats);
   for (std::size_t t = 0; t < problem.targets.targets.size(); ++t)
-    evaluation.fits.push_back(fit_target(problem.targets.targets[t], evaluation.statistics[t]));
+    evaluation.fits.push_back(
+        fit_target(problem.targets.targets[t], evaluation.statistics[t], problem.options.margin));
   evaluation.objective = fit_objective(problem.targets.targets, evaluation.fits);
   return evaluation;
 }

@@ -64,7 +64,7 @@ double target_statistic(const ResolvedTarget& target, const RunRecord& record) {
   return base != 0.0 ? value / base : kNaN;
 }
 
-TargetFit fit_target(const Target& target, const std::vector<double>& statistics) {
+TargetFit fit_target(const Target& target, const std::vector<double>& statistics, double margin) {
   TargetFit fit;
   fit.seeds = statistics.size();
   if (statistics.empty()) {
@@ -95,7 +95,6 @@ TargetFit fit_target(const Target& target, const std::vector<double>& statistics
   const double low = target.kind == TargetKind::AtMost ? -inf : target.low;
   const double high = target.kind == TargetKind::AtLeast ? inf : target.high;
   fit.within = low <= x && x <= high;
-  if (fit.within) return fit;
   double scale = 1.0;
   if (target.tolerance) {
     scale = *target.tolerance;
@@ -105,8 +104,13 @@ TargetFit fit_target(const Target& target, const std::vector<double>& statistics
     const double bound = target.kind == TargetKind::AtMost ? high : low;
     scale = bound != 0.0 ? std::abs(bound) : 1.0;
   }
+  // The search's bounds: pulled in by the margin from each finite side, never past the middle.
+  double search_low = low + margin * scale;
+  double search_high = high - margin * scale;
+  if (search_low > search_high) search_low = search_high = (low + high) / 2.0;
+  if (search_low <= x && x <= search_high) return fit;
   // Signed like a value target's d: negative below the low bound, positive above the high.
-  fit.distance = x < low ? (x - low) / scale : (x - high) / scale;
+  fit.distance = x < search_low ? (x - search_low) / scale : (x - search_high) / scale;
   return fit;
 }
 

@@ -123,6 +123,31 @@ TEST_CASE("fit of bounds: zero inside, scaled distance outside", "[calibration][
   CHECK(fit_target(bound_target(TargetKind::AtMost, 0, 0), {2}).distance == Approx(2.0));
 }
 
+TEST_CASE("a margin pulls bounds in for the distance, not for within", "[calibration][fit]") {
+  // range [0.36, 0.39], tolerance 0.02, margin 0.5: the search aims at [0.37, 0.38].
+  Target range = bound_target(TargetKind::Range, 0.36, 0.39);
+  range.tolerance = 0.02;
+  const TargetFit near_edge = fit_target(range, {0.365}, 0.5);
+  CHECK(near_edge.within);                     // inside the published range
+  CHECK(near_edge.distance == Approx(-0.25));  // (0.365 - 0.37) / 0.02
+  CHECK(fit_target(range, {0.375}, 0.5).distance == 0.0);
+  CHECK(fit_target(range, {0.365}).distance == 0.0);  // no margin: 0 anywhere inside
+  // Outside: measured from the pulled-in bound, 0.4 - 0.38 = 0.02 -> 1.
+  const TargetFit outside = fit_target(range, {0.40}, 0.5);
+  CHECK_FALSE(outside.within);
+  CHECK(outside.distance == Approx(1.0));
+  // A margin wider than half the range aims at its middle.
+  CHECK(fit_target(range, {0.375}, 5.0).distance == Approx(0.0));
+  CHECK(fit_target(range, {0.38}, 5.0).distance == Approx(0.25));
+  // One-sided: at_most 0.8, tolerance 0.2, margin 0.5 -> aim at <= 0.7.
+  Target at_most = bound_target(TargetKind::AtMost, 0, 0.8);
+  at_most.tolerance = 0.2;
+  CHECK(fit_target(at_most, {0.75}, 0.5).distance == Approx(0.25));
+  CHECK(fit_target(at_most, {0.75}, 0.5).within);
+  // Value targets are untouched: their distance already pulls to the value.
+  CHECK(fit_target(value_target(0.8, 0.05), {0.82}, 0.5).distance == Approx(0.4));
+}
+
 TEST_CASE("objective is the weighted mean of squared distances", "[calibration][fit]") {
   std::vector<Target> targets = {value_target(0, 1), value_target(0, 1), value_target(0, 1)};
   targets[1].weight = 2;

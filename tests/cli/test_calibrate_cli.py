@@ -114,9 +114,12 @@ class CalibrateCli(unittest.TestCase):
         prefix = os.path.join(self.tmp, "one_thread", "calibrated")
         r = chokepoint("calibrate", self.world, self.targets, "--free", KEY + "=0.1..1.0",
                        "--generations", "3", "--seeds", "2", "--confirm-seeds", "2",
-                       "--threads", "1", "--out", prefix, "--quiet")
+                       "--threads", "1", "--out", prefix, "--quiet",
+                       "--history", os.path.join(self.tmp, "elsewhere", "history.h5"))
         self.assertEqual(r.returncode, 0, r.stderr)
-        with h5py.File(prefix + "_history.h5", "r") as one, \
+        # --history puts the history where it says, in a folder made for it, and only there.
+        self.assertFalse(os.path.exists(prefix + "_history.h5"))
+        with h5py.File(os.path.join(self.tmp, "elsewhere", "history.h5"), "r") as one, \
                 h5py.File(self.prefix + "_history.h5", "r") as two:
             for name in ("parameters", "statistic", "objective", "generation_sigma",
                          "finalist_statistic", "chosen_parameters"):

@@ -214,7 +214,7 @@ class Refusals(Fixture):
                                              "annual_budget: 4.0e9"), "twice the flagship")
 
     def test_combination_drifted_from_its_parts(self):
-        self.assert_refused(self.edited_copy("all_together.yaml", "share: 0.5", "share: 0.6"),
+        self.assert_refused(self.edited_copy("all_together.yaml", "share: 0.2", "share: 0.3"),
                             "verbatim")
 
 

@@ -21,9 +21,10 @@ const char* const kCalibrateHelp =
     R"HELP(chokepoint calibrate - choose parameter values that make a scenario match its targets
 
 Usage: chokepoint calibrate SCENARIO.yaml TARGETS.yaml --free KEY=LO..HI [--free ...]
-                           [--start KEY=VALUE]... [--sigma0 S] [--population L]
+                           [--start KEY=VALUE]... [--sigma0 S] [--population L] [--margin M]
                            [--generations G] [--seeds N] [--first-seed S] [--search-seed S]
-                           [--confirm-seeds M] [--threads N] [--out PREFIX] [--quiet]
+                           [--confirm-seeds M] [--threads N] [--out PREFIX]
+                           [--history FILE.h5] [--quiet]
 
 Each --free names a number of the scenario in the --set path syntax and the box it may take
 values in, e.g.
@@ -44,6 +45,10 @@ any other gives the same numbers.
 
   --start KEY=VALUE   where the search starts for that parameter (default: the box centre).
   --sigma0 S          initial step size as a share of each box's width (default 0.3).
+  --margin M          aim inside bound targets (at_most, at_least, range): their bounds are
+                      pulled in by M times the target's tolerance for the objective, so the
+                      answer does not sit on an edge that other seeds cross (default 0).
+                      Whether a target is within is always judged on its published bounds.
   --population L      candidates per generation (default 4 + floor(3 ln n), n parameters).
   --generations G     generations (default 20). Runs: G x L x N + finalists x M.
   --seeds N           seeds per candidate (default 4): --first-seed .. --first-seed+N-1.
@@ -53,6 +58,9 @@ any other gives the same numbers.
                       best search evaluation is the answer).
   --threads N         runs at once, each on one thread (default: all cores).
   --out PREFIX        output prefix (default results/<scenario name>_calibrated).
+  --history FILE.h5   where the search history goes instead of PREFIX_history.h5 (e.g. to
+                      write a calibrated scenario into scenarios/ and its history into
+                      results/, as tools/calibrate_flagship does).
   --quiet             no per-generation progress.
 
 Writes, each through a temporary name:
@@ -140,10 +148,11 @@ void write_text_atomically(const std::string& path, const std::string& text, con
 }  // namespace
 
 int calibrate_command(const std::vector<std::string>& args) {
-  const Arguments arguments(args,
-                            {"--sigma0", "--population", "--generations", "--seeds", "--first-seed",
-                             "--search-seed", "--confirm-seeds", "--threads", "--out"},
-                            {"--quiet"}, {"--free", "--start"});
+  const Arguments arguments(
+      args,
+      {"--sigma0", "--margin", "--population", "--generations", "--seeds", "--first-seed",
+       "--search-seed", "--confirm-seeds", "--threads", "--out", "--history"},
+      {"--quiet"}, {"--free", "--start"});
   if (arguments.positional().size() != 2)
     throw UsageError("expects a scenario and a targets file (see chokepoint calibrate --help)");
   const std::string scenario_path = arguments.positional()[0];
@@ -160,6 +169,13 @@ int calibrate_command(const std::vector<std::string>& args) {
     options.sigma0 = std::strtod(sigma->c_str(), &end);
     if (end == sigma->c_str() || *end != '\0' || !(options.sigma0 > 0.0) || options.sigma0 > 1.0)
       throw UsageError("--sigma0 expects a number in (0, 1], got \"" + *sigma + "\"");
+  }
+  if (const auto margin = arguments.value("--margin")) {
+    char* end = nullptr;
+    options.margin = std::strtod(margin->c_str(), &end);
+    if (end == margin->c_str() || *end != '\0' || !(options.margin >= 0.0) ||
+        !std::isfinite(options.margin))
+      throw UsageError("--margin expects a number >= 0, got \"" + *margin + "\"");
   }
   options.population = static_cast<int>(arguments.integer("--population", 2, 10000).value_or(0));
   options.generations =
@@ -248,6 +264,7 @@ int calibrate_command(const std::vector<std::string>& args) {
   }
   const std::string table = fit_table_text(targets.targets, chosen.fits);
   std::string options_text = "sigma0=" + number_text(options.sigma0) +
+                             "; margin=" + number_text(options.margin) +
                              "; population=" + std::to_string(population) +
                              "; generations=" + std::to_string(options.generations) +
                              "; seeds=" + std::to_string(options.seeds) +
@@ -259,7 +276,7 @@ int calibrate_command(const std::vector<std::string>& args) {
                     (p.start ? " start " + number_text(*p.start) : "");
 
   const std::string yaml_path = prefix + ".yaml";
-  const std::string history_path = prefix + "_history.h5";
+  const std::string history_path = arguments.value("--history").value_or(prefix + "_history.h5");
   const std::string header =
       commented("Calibrated scenario, written by\n" + command_line + "\n" + "objective " +
                 short_number(chosen.objective) + " on " + seeds_note +

@@ -52,6 +52,7 @@ struct CalibrationOptions {
   int threads = 1;
   int confirm_seeds = 4;       // fresh seeds for the final re-evaluation; 0: none
   int confirm_candidates = 3;  // the final mean and the best evaluated points
+  double margin = 0.0;         // bound targets' bounds pulled in by margin x scale (search only)
 };
 
 // One point evaluated on a set of seeds.

@@ -143,7 +143,11 @@ struct TargetFit {
   double distance = 0.0;  // d: (mean - value)/tolerance, or distance outside the bounds / scale
   bool within = false;
 };
-TargetFit fit_target(const Target& target, const std::vector<double>& statistics);
+// `margin` (in units of the target's scale, see docs/CALIBRATION.md) tightens a bound target's
+// bounds for the distance only, so that a search keeps a statistic away from the edge that
+// other seeds would cross; `within` is always judged against the published bounds.
+TargetFit fit_target(const Target& target, const std::vector<double>& statistics,
+                     double margin = 0.0);
 
 // sum_i w_i d_i^2 / sum_i w_i; infinite when a distance is not finite (a NaN statistic).
 double fit_objective(const std::vector<Target>& targets, const std::vector<TargetFit>& fits);
