@@ -110,11 +110,18 @@ def description(path):
 
 
 def calibration_note(flagship):
+    """What the flagship's header says about its calibration, in one sentence: the first line
+    and, for a file `chokepoint calibrate` wrote, its objective line up to the values (the
+    command line and fit table that follow are for the file, not for this page)."""
     with open(flagship) as f:
-        said = [line[1:].strip() for line in f if line.startswith("#") and "calibrat" in line.lower()]
+        header = [line[1:].strip() for line in f if line.startswith("#")]
+    said = [line for line in header if "calibrat" in line.lower() and not line.startswith("chokepoint ")]
     if not said:
         return "the flagship file does not say how it was calibrated."
-    return "its header says: \"" + " ".join(said) + "\""
+    objective = next((line.split("; values:")[0] for line in header if line.startswith("objective ")), None)
+    note = said[0].rstrip(",") + (" `chokepoint calibrate` (tools/calibrate_flagship), " + objective
+                                  if objective else "")
+    return note + " (docs/CALIBRATION.md, \"The flagship\")."
 
 
 def run_seeds(binary, jobs, threads):
@@ -189,7 +196,10 @@ def main(argv):
 
     figures_dir = os.path.join(args.docs, "whatifs")
     os.makedirs(figures_dir, exist_ok=True)
-    pages = [(BASELINE_LABEL, FLAGSHIP, description(flagship).split(". ")[0] + ".", None)]
+    summary = description(flagship).split(". ")[0] + "."
+    if summary.startswith("Calibrated scenario"):  # the calibrator's header: not a description
+        summary = "The calibrated flagship (docs/CALIBRATION.md, \"The flagship\")."
+    pages = [(BASELINE_LABEL, FLAGSHIP, summary, None)]
     for label, path in scenarios[1:]:
         fig = whatif_figures.fan_chart(run_sets[BASELINE_LABEL], run_sets[label],
                                        f"{label} against the baseline ({args.seeds} seeds)", period)
