@@ -8,14 +8,12 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <exception>
 #include <limits>
-#include <mutex>
-#include <thread>
 
 #include "chokepoint/calibration/cmaes.hpp"
 #include "chokepoint/scenario/loader.hpp"
 #include "chokepoint/sim/simulation.hpp"
+#include "util/worker_threads.hpp"
 
 namespace chokepoint {
 
@@ -34,27 +32,11 @@ struct Problem {
 template <typename Job>
 void parallel_jobs(std::size_t count, int threads, const Job& job) {
   std::atomic<std::size_t> next{0};
-  std::atomic<bool> stop{false};
-  std::mutex error_lock;
-  std::exception_ptr first_error;
-  const auto work = [&] {
-    try {
-      for (std::size_t i = next++; i < count && !stop; i = next++)
-        job(i);
-    } catch (...) {
-      const std::lock_guard<std::mutex> lock(error_lock);
-      if (!first_error) first_error = std::current_exception();
-      stop = true;
-    }
-  };
   const auto workers = std::min(static_cast<std::size_t>(std::max(1, threads)), count);
-  std::vector<std::thread> pool;
-  for (std::size_t w = 1; w < workers; ++w)
-    pool.emplace_back(work);
-  work();
-  for (std::thread& thread : pool)
-    thread.join();
-  if (first_error) std::rethrow_exception(first_error);
+  run_on_workers(static_cast<int>(workers), [&](const std::atomic<bool>& stop) {
+    for (std::size_t i = next++; i < count && !stop; i = next++)
+      job(i);
+  });
 }
 
 // stats[point][target][seed] for every point on every seed.

@@ -3,17 +3,16 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
-#include <thread>
 
 #include "chokepoint/error.hpp"
 #include "chokepoint/output/run_file.hpp"
 #include "chokepoint/scenario/loader.hpp"
 #include "chokepoint/sim/simulation.hpp"
 #include "chokepoint/world/memory_estimate.hpp"
+#include "util/worker_threads.hpp"
 
 namespace chokepoint {
 
@@ -121,52 +120,37 @@ void execute_sweep(const SweepPlan& plan, const SweepExecution& execution) {
   std::ofstream log(log_path, std::ios::app);
   if (!log) throw Error("cannot open the sweep log " + log_path.string());
   std::mutex report;
-  std::atomic<bool> stop{false};
-  std::exception_ptr first_error;
-  const auto work = [&] {
-    try {
-      while (!stop) {
-        const std::optional<std::size_t> next = execution.next();
-        if (!next) return;
-        const SweepRun& run = plan.runs.at(*next);
-        const auto started = std::chrono::steady_clock::now();
-        const ScenarioDescription scenario = load_variant(plan, run);
-        RunOptions options;
-        options.threads = execution.threads_per_run;
-        RunRecord record = run_scenario(scenario, options);
-        record.meta.processes = execution.processes;
-        record.meta.sweep = {
-            {"name", plan.sweep.name},
-            {"run", std::to_string(run.index)},
-            {"point", std::to_string(run.point)},
-            {"replicate", std::to_string(run.replicate)},
-            {"overrides", joined(run.overrides, "; ")},
-            {"variant_hash", plan.variant_hashes[run.index]},
-            {"rank", std::to_string(execution.rank)},
-        };
-        {
-          const std::lock_guard<std::mutex> lock(hdf5);
-          write_run_file(sweep_run_path(plan, run.index), record);
-        }
-        const double seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        const std::lock_guard<std::mutex> lock(report);
-        log_run(log, run.index, seconds);
-        if (execution.finished) execution.finished(run.index, seconds);
+  run_on_workers(execution.workers, [&](const std::atomic<bool>& stop) {
+    while (!stop) {
+      const std::optional<std::size_t> next = execution.next();
+      if (!next) return;
+      const SweepRun& run = plan.runs.at(*next);
+      const auto started = std::chrono::steady_clock::now();
+      const ScenarioDescription scenario = load_variant(plan, run);
+      RunOptions options;
+      options.threads = execution.threads_per_run;
+      RunRecord record = run_scenario(scenario, options);
+      record.meta.processes = execution.processes;
+      record.meta.sweep = {
+          {"name", plan.sweep.name},
+          {"run", std::to_string(run.index)},
+          {"point", std::to_string(run.point)},
+          {"replicate", std::to_string(run.replicate)},
+          {"overrides", joined(run.overrides, "; ")},
+          {"variant_hash", plan.variant_hashes[run.index]},
+          {"rank", std::to_string(execution.rank)},
+      };
+      {
+        const std::lock_guard<std::mutex> lock(hdf5);
+        write_run_file(sweep_run_path(plan, run.index), record);
       }
-    } catch (...) {
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       const std::lock_guard<std::mutex> lock(report);
-      if (!first_error) first_error = std::current_exception();
-      stop = true;
+      log_run(log, run.index, seconds);
+      if (execution.finished) execution.finished(run.index, seconds);
     }
-  };
-  std::vector<std::thread> workers;
-  for (int w = 1; w < execution.workers; ++w)
-    workers.emplace_back(work);
-  work();
-  for (std::thread& worker : workers)
-    worker.join();
-  if (first_error) std::rethrow_exception(first_error);
+  });
 }
 
 }  // namespace chokepoint
