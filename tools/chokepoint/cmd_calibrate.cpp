@@ -164,19 +164,24 @@ int calibrate_command(const std::vector<std::string>& args) {
     throw UsageError("give at least one --free KEY=LO..HI (see chokepoint calibrate --help)");
   for (const std::string& text : arguments.values("--start"))
     apply_start(options.free, text);
-  if (const auto sigma = arguments.value("--sigma0")) {
+  // A real-valued option: the whole text a number for which `valid` holds, else a usage error
+  // saying what was expected.
+  const auto number_option = [&](const char* flag, double fallback, auto valid,
+                                 const char* expected) {
+    const auto text = arguments.value(flag);
+    if (!text) return fallback;
     char* end = nullptr;
-    options.sigma0 = std::strtod(sigma->c_str(), &end);
-    if (end == sigma->c_str() || *end != '\0' || !(options.sigma0 > 0.0) || options.sigma0 > 1.0)
-      throw UsageError("--sigma0 expects a number in (0, 1], got \"" + *sigma + "\"");
-  }
-  if (const auto margin = arguments.value("--margin")) {
-    char* end = nullptr;
-    options.margin = std::strtod(margin->c_str(), &end);
-    if (end == margin->c_str() || *end != '\0' || !(options.margin >= 0.0) ||
-        !std::isfinite(options.margin))
-      throw UsageError("--margin expects a number >= 0, got \"" + *margin + "\"");
-  }
+    const double number = std::strtod(text->c_str(), &end);
+    if (end == text->c_str() || *end != '\0' || !valid(number))
+      throw UsageError(std::string(flag) + " expects " + expected + ", got \"" + *text + "\"");
+    return number;
+  };
+  options.sigma0 = number_option(
+      "--sigma0", options.sigma0, [](double x) { return x > 0.0 && x <= 1.0; },
+      "a number in (0, 1]");
+  options.margin = number_option(
+      "--margin", options.margin, [](double x) { return x >= 0.0 && std::isfinite(x); },
+      "a number >= 0");
   options.population = static_cast<int>(arguments.integer("--population", 2, 10000).value_or(0));
   options.generations =
       static_cast<int>(arguments.integer("--generations", 1, 100000).value_or(20));
