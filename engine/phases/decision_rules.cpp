@@ -11,6 +11,18 @@ double adapt_markup(double markup, double utilisation, const Behaviour& behaviou
   return std::clamp(next, behaviour.markup_min, behaviour.markup_max);
 }
 
+double smoothed_utilisation(double previous, double latest) {
+  constexpr double kWeightOfLatest = 0.3;
+  return (1.0 - kWeightOfLatest) * previous + kWeightOfLatest * latest;
+}
+
+double adapt_trader_markup(double markup, double sell_through, double base_markup,
+                           const Behaviour& behaviour) {
+  const double next = markup + behaviour.intermediary_markup_adjustment *
+                                   (sell_through - behaviour.target_utilisation);
+  return std::clamp(next, base_markup, std::max(base_markup, behaviour.markup_max));
+}
+
 double learning_unit_cost(double base_cost, double cumulative_output, double initial_experience,
                           double learning_rate) {
   if (learning_rate <= 0.0 || initial_experience <= 0.0) return base_cost;

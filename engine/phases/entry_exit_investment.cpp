@@ -84,7 +84,7 @@ void enter_intermediaries(StepContext& context) {
     if (stream.uniform() < lambda - std::floor(lambda)) ++entrants;
     entrants = std::min(entrants, pool.slot_count - pool.next_vacant);
     for (std::uint32_t e = 0; e < entrants; ++e) {
-      activate_intermediary(world, population, scenario.seed, pool.first_slot + pool.next_vacant);
+      activate_intermediary(world, scenario, population, pool.first_slot + pool.next_vacant);
       ++pool.next_vacant;
     }
     context.totals.entered_by_hub[pool.hub_index] += entrants;

@@ -214,10 +214,12 @@ void aggregate_pool_supply(const ScenarioDescription& scenario, World& world) {
 }
 
 // An active intermediary offers its share of the pool's supply (by throughput), at the pool's
-// average wholesale price plus its own markup. It is paid through its hub's banks: what they
-// reject is not sold, and the payments that clear cost the buyer more.
-void intermediary_offer(const PolicyState& policy, World& world, std::size_t slot) {
-  const Intermediaries& intermediaries = world.intermediaries;
+// average wholesale price plus its own markup, which it first adapts to how well its last
+// offers sold. It is paid through its hub's banks: what they reject is not sold, and the
+// payments that clear cost the buyer more.
+void intermediary_offer(const Behaviour& behaviour, const PolicyState& policy, World& world,
+                        std::size_t slot) {
+  Intermediaries& intermediaries = world.intermediaries;
   const Pool& pool = world.pools[intermediaries.pool[slot]];
   const std::size_t o = world.intermediary_offer(slot);
   Offers& offers = world.offers;
@@ -226,6 +228,9 @@ void intermediary_offer(const PolicyState& policy, World& world, std::size_t slo
     offers.quantity[o] = 0.0;
     return;
   }
+  intermediaries.markup[slot] =
+      adapt_trader_markup(intermediaries.markup[slot], intermediaries.sell_through[slot],
+                          intermediaries.base_markup[slot], behaviour);
   const double capacity = intermediaries.capacity[slot];
   offers.quantity[o] = std::min(capacity, pool.supply * capacity / pool.active_capacity) *
                        payments_cleared(policy, pool.hub);
@@ -246,8 +251,9 @@ void make_offers(StepContext& context) {
   sum_pool_capacity(context.policy, world);
   parallel_over(world.firms.count, [&](std::size_t f) { firm_offer(context, f); });
   aggregate_pool_supply(context.scenario, world);
-  parallel_over(world.intermediaries.count,
-                [&](std::size_t i) { intermediary_offer(context.policy, world, i); });
+  parallel_over(world.intermediaries.count, [&](std::size_t i) {
+    intermediary_offer(context.scenario.behaviour, context.policy, world, i);
+  });
 }
 
 }  // namespace chokepoint

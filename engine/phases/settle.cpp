@@ -75,6 +75,17 @@ void withdraw_seized(World& world, std::size_t b) {
   }
 }
 
+// A trader that offered something reads demand from what sold of it (seized shipments were
+// sold too: the buyers wanted them). One that offered nothing keeps its reading.
+void update_sell_through(World& world, std::size_t slot) {
+  Intermediaries& intermediaries = world.intermediaries;
+  const std::size_t o = world.intermediary_offer(slot);
+  if (intermediaries.status[slot] != IntermediaryStatus::Active || world.offers.quantity[o] <= 0.0)
+    return;
+  intermediaries.sell_through[slot] = smoothed_utilisation(
+      intermediaries.sell_through[slot], world.offers.sold[o] / world.offers.quantity[o]);
+}
+
 void sum_pool_deliveries(const PolicyState& policy, World& world) {
   for (Pool& pool : world.pools)
     pool.delivered = pool.delivered_value = pool.margin = 0.0;
@@ -120,8 +131,7 @@ void settle_firm(const StepContext& context, std::size_t f) {
   // may leak only a share of its capacity is judged against that share, not its whole plant.
   const double offered = firms.offered[f];
   const double utilisation = offered > 0.0 ? sales / offered : 0.0;
-  constexpr double kSmoothing = 0.3;  // weight of this step in the smoothed utilisation
-  firms.utilisation[f] = (1.0 - kSmoothing) * firms.utilisation[f] + kSmoothing * utilisation;
+  firms.utilisation[f] = smoothed_utilisation(firms.utilisation[f], utilisation);
 
   const SectorIndex sector = firms.sector[f];
   // Sales are a monthly rate: a step of several months produces and claims that many months.
@@ -202,8 +212,10 @@ void learn(const StepContext& context, std::size_t f) {
 void settle(StepContext& context) {
   World& world = context.world;
   sum_pool_sales(world);
-  parallel_over(world.intermediaries.count,
-                [&](std::size_t i) { detect_intermediary(context, i); });
+  parallel_over(world.intermediaries.count, [&](std::size_t i) {
+    update_sell_through(world, i);
+    detect_intermediary(context, i);
+  });
   parallel_over(world.buyers.count, [&](std::size_t b) { withdraw_seized(world, b); });
   sum_pool_deliveries(context.policy, world);
   parallel_over(world.firms.count, [&](std::size_t f) { settle_firm(context, f); });

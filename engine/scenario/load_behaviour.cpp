@@ -59,6 +59,7 @@ Behaviour load_behaviour(MapReader& map) {
   number("foreign_input_exposure", b.foreign_input_exposure, kShare);
   // Intermediaries
   number("anomaly_weight", b.anomaly_weight, kNonNegative);
+  number("intermediary_markup_adjustment", b.intermediary_markup_adjustment, kNonNegative);
   // Buyers
   b.loyal_slots =
       static_cast<std::uint32_t>(map.optional_integer("loyal_slots", b.loyal_slots, {1, 16}));

@@ -155,7 +155,8 @@ void build_intermediaries(const ScenarioDescription& scenario, World& world) {
   intermediaries.count = slots;
   size_all(slots, intermediaries.pool);
   intermediaries.status.assign(slots, IntermediaryStatus::Vacant);
-  size_all(slots, intermediaries.capacity, intermediaries.markup, intermediaries.document_quality);
+  size_all(slots, intermediaries.capacity, intermediaries.base_markup, intermediaries.markup,
+           intermediaries.sell_through, intermediaries.document_quality);
   intermediaries.detected.assign(slots, 0);
 
   std::uint32_t first = 0;
@@ -181,7 +182,7 @@ void build_intermediaries(const ScenarioDescription& scenario, World& world) {
     const IntermediaryPopulation& population = scenario.intermediaries[pool.population];
     for (std::uint32_t s = 0; s < pool.next_vacant; ++s) {
       const std::size_t slot = pool.first_slot + s;
-      activate_intermediary(world, population, scenario.seed, slot);
+      activate_intermediary(world, scenario, population, slot);
       pool.active += 1;
       pool.active_capacity += intermediaries.capacity[slot];
     }

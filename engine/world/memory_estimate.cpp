@@ -35,7 +35,7 @@ constexpr std::size_t kExtents = static_cast<std::size_t>(Extent::Count);
 constexpr std::size_t kVector = sizeof(std::vector<double>);
 static_assert(sizeof(Firms) == 2 * sizeof(std::size_t) + 32 * kVector,
               "list new Firms arrays below");
-static_assert(sizeof(Intermediaries) == sizeof(std::size_t) + 6 * kVector,
+static_assert(sizeof(Intermediaries) == sizeof(std::size_t) + 8 * kVector,
               "list new Intermediaries arrays below");
 static_assert(sizeof(Buyers) == 2 * sizeof(std::size_t) + 10 * kVector,
               "list new Buyers arrays below");
@@ -83,7 +83,7 @@ void for_each_array(WorldRef& world, Visit&& visit) {
   auto& m = world.intermediaries;
   visit(m.pool, Extent::Slots, 0);
   visit(m.status, Extent::Slots, 0);
-  for (auto* array : {&m.capacity, &m.markup, &m.document_quality})
+  for (auto* array : {&m.capacity, &m.base_markup, &m.markup, &m.sell_through, &m.document_quality})
     visit(*array, Extent::Slots, 0);
   visit(m.detected, Extent::Slots, 0);
   visit(world.pools, Extent::Pools, 0);

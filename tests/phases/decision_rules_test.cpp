@@ -14,6 +14,30 @@ TEST_CASE("Markup rises with utilisation above target and stays in bounds", "[fi
   CHECK(adapt_markup(b.markup_min, -1e6, b) == b.markup_min);
 }
 
+TEST_CASE("A trader's markup rises while its goods sell out, never below its draw",
+          "[intermediaries]") {
+  const Behaviour b;
+  const double base = 0.12;
+  // Sold out: up by the adjustment times the gap to the target (0.3 x 0.15).
+  CHECK(adapt_trader_markup(0.2, 1.0, base, b) ==
+        Approx(0.2 + b.intermediary_markup_adjustment * (1.0 - b.target_utilisation)));
+  CHECK(adapt_trader_markup(0.2, 0.5, base, b) < 0.2);
+  CHECK(adapt_trader_markup(0.2, b.target_utilisation, base, b) == Approx(0.2));
+  // The draw covers the trader's costs: it never sells below it, however little sells.
+  CHECK(adapt_trader_markup(0.13, 0.0, base, b) == base);
+  CHECK(adapt_trader_markup(b.markup_max, 1.0, base, b) == b.markup_max);
+  // A trader drawn above markup_max stays at its draw.
+  CHECK(adapt_trader_markup(1.5, 1.0, 1.5, b) == 1.5);
+  Behaviour fixed;
+  fixed.intermediary_markup_adjustment = 0.0;
+  CHECK(adapt_trader_markup(base, 1.0, base, fixed) == base);
+}
+
+TEST_CASE("Utilisation is smoothed with weight 0.3 on the latest step", "[firms]") {
+  CHECK(smoothed_utilisation(0.5, 1.0) == Approx(0.65));
+  CHECK(smoothed_utilisation(0.8, 0.8) == Approx(0.8));
+}
+
 TEST_CASE("Unit cost falls by the learning rate per doubling of output", "[firms]") {
   CHECK(learning_unit_cost(100.0, 1000.0, 1000.0, 0.1) == Approx(100.0));
   CHECK(learning_unit_cost(100.0, 2000.0, 1000.0, 0.1) == Approx(90.0));

@@ -17,6 +17,10 @@ namespace chokepoint {
 // utilisation, down when it has idle capacity.
 double adapt_markup(double markup, double utilisation, const Behaviour& behaviour);
 
+// Utilisation (a firm's sales over what it offered, a trader's sell-through) smoothed over
+// steps, so that one odd month does not swing a price: weight 0.3 on the latest step.
+double smoothed_utilisation(double previous, double latest);
+
 // Unit cost on the learning curve: falls by `learning_rate` per doubling of cumulative output.
 double learning_unit_cost(double base_cost, double cumulative_output, double initial_experience,
                           double learning_rate);
@@ -49,6 +53,14 @@ Channel choose_channel(const ChannelValues& values, Channel current, double pote
 double detection_probability(double detection_rate, double enforcement, double anomaly,
                              double anomaly_weight, double document_quality,
                              double sanction_intensity);
+
+// A trader's markup over the wholesale price: rises while its goods sell out (sell-through
+// above target_utilisation) and falls back when they do not, never below its drawn markup,
+// which covers its costs, nor above markup_max. When a hub channel is short of throughput the
+// scarcity rent goes to the traders who own the throughput, not to the buyers who get there
+// first: rerouted goods then cost the target more than direct ones, as sources report.
+double adapt_trader_markup(double markup, double sell_through, double base_markup,
+                           const Behaviour& behaviour);
 
 // Expected number of entrants into a pool this step: positive when a year of the expected
 // margin of one more intermediary exceeds the sunk cost of setting one up.

@@ -304,6 +304,9 @@ struct Behaviour {
   double foreign_input_exposure = 0.05;
   // Intermediaries
   double anomaly_weight = 1.0;
+  // Markup change per unit of sell-through gap (sold share of the offer minus
+  // target_utilisation), above each trader's drawn markup; 0 keeps every trader at its draw.
+  double intermediary_markup_adjustment = 0.3;
   // Buyers
   std::uint32_t loyal_slots = 3;
   std::uint32_t rationing_rounds = 3;

@@ -96,7 +96,12 @@ struct Intermediaries {
   std::vector<std::uint32_t> pool;
   std::vector<IntermediaryStatus> status;
   std::vector<double> capacity;
+  // The markup drawn for the trader is its floor: what covers its costs of doing business
+  // (transport, papers, risk). Its markup over the wholesale price rises above that floor
+  // while its goods sell out and falls back when they do not.
+  std::vector<double> base_markup;
   std::vector<double> markup;
+  std::vector<double> sell_through;  // smoothed share of its offer that sold
   std::vector<double> document_quality;
   // Per-step results.
   std::vector<std::uint8_t> detected;
@@ -243,9 +248,10 @@ enum class AttributeId : std::uint32_t {
 };
 
 // Makes a slot an active intermediary with attributes drawn from its own stream: incumbents
-// at build time and entrants later go through the same draws.
-void activate_intermediary(World& world, const IntermediaryPopulation& population,
-                           std::uint64_t seed, std::size_t slot);
+// at build time and entrants later go through the same draws. It starts at its drawn markup
+// and at the target utilisation (no sales yet to read demand from).
+void activate_intermediary(World& world, const ScenarioDescription& scenario,
+                           const IntermediaryPopulation& population, std::size_t slot);
 
 // The mean of a distribution before clamping (what an agent expects of a typical draw).
 double distribution_mean(const Distribution& distribution);
