@@ -41,7 +41,7 @@ class VersionAndHelp(unittest.TestCase):
         self.assertEqual(result.returncode, 0)
         for word in ("run", "validate", "bench", "--seed", "--threads", "Examples"):
             self.assertIn(word, result.stdout)
-        for command in ("run", "validate", "bench"):
+        for command in ("run", "validate", "resolve", "bench"):
             sub = chokepoint(command, "--help")
             self.assertEqual(sub.returncode, 0, command)
             self.assertIn(f"chokepoint {command}", sub.stdout)
@@ -161,6 +161,50 @@ class Validate(unittest.TestCase):
         result = chokepoint("validate", "/nonexistent/scenario.yaml")
         self.assertEqual(result.returncode, 1)
         self.assertIn("/nonexistent/scenario.yaml", result.stderr)
+
+
+class Resolve(unittest.TestCase):
+    """resolve prints what a run of the file would simulate: the chain merged, --set applied."""
+
+    def test_an_extends_chain_is_printed_merged_with_its_defaults(self):
+        import yaml
+        path = os.path.join(SOURCE, "tests/data/extends/grandchild.yaml")
+        result = chokepoint("resolve", path, "--set", "behaviour.markup_max=0.8")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        scenario = yaml.safe_load(result.stdout)
+        self.assertEqual(scenario["seed"], 3)                       # grandchild
+        self.assertEqual(scenario["calendar"]["steps"], 36)         # child over base
+        self.assertEqual(scenario["calendar"]["start"], "2022-01")  # base
+        controls = {c["name"]: c for c in scenario["policies"]["export_controls"]}
+        # first_controls removed by the grandchild, second_controls replaced by the child.
+        self.assertEqual(sorted(controls), ["second_controls", "third_controls"])
+        self.assertEqual(controls["second_controls"]["coverage"], 0.9)
+        self.assertEqual(scenario["policies"]["secondary_sanctions"], [])
+        self.assertEqual(scenario["behaviour"]["time_to_build"], 9)
+        self.assertEqual(scenario["behaviour"]["target_utilisation"], 0.8)
+        self.assertEqual(scenario["behaviour"]["markup_max"], 0.8)  # --set
+        self.assertIn("wholesale_discount", scenario["behaviour"])   # a default, written out
+
+    def test_it_prints_what_a_run_records(self):
+        path = os.path.join(SOURCE, "tests/data/small_world.yaml")
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "run.h5")
+            run = chokepoint("run", path, "--out", out, "--quiet", "--set", "seed=5")
+            self.assertEqual(run.returncode, 0, run.stderr)
+            with h5py.File(out, "r") as f:
+                recorded = f["scenario_yaml"][()].decode()
+        resolved = chokepoint("resolve", path, "--set", "seed=5")
+        self.assertEqual(resolved.returncode, 0, resolved.stderr)
+        self.assertEqual(resolved.stdout.rstrip("\n"), recorded.rstrip("\n"))
+
+    def test_a_bad_file_is_one_line_and_exit_1(self):
+        path = os.path.join(SOURCE, "tests/data/extends/child_typo.yaml")
+        result = chokepoint("resolve", path)
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stdout, "")
+        self.assertEqual(len(result.stderr.strip().splitlines()), 1, result.stderr)
+        self.assertIn("child_typo.yaml", result.stderr)
+        self.assertEqual(chokepoint("resolve").returncode, 2)
 
 
 class MaxMemory(unittest.TestCase):

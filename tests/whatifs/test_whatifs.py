@@ -193,6 +193,13 @@ class Refusals(Fixture):
     def edited_copy(self, file, old, new):
         folder = os.path.join(self.dir, f"edited_{file}")
         shutil.copytree(os.path.join(SOURCE, "scenarios", "whatifs"), folder)
+        # The copies extend the flagship where it is, as the originals do from their folder.
+        flagship = os.path.join(SOURCE, "scenarios", "russia_tech.yaml")
+        for name in os.listdir(folder):
+            with open(os.path.join(folder, name)) as f:
+                text = f.read()
+            with open(os.path.join(folder, name), "w") as f:
+                f.write(text.replace("extends: ../russia_tech.yaml", f"extends: {flagship}"))
         path = os.path.join(folder, file)
         with open(path) as f:
             text = f.read()

@@ -19,6 +19,7 @@ Usage:
   chokepoint run SCENARIO.yaml [--out FILE.h5] [--seed N] [--threads N] [--quiet]
                                [--set PATH=VALUE]... [--max-memory SIZE]
   chokepoint validate SCENARIO.yaml [MORE.yaml...] [--set PATH=VALUE]... [--max-memory SIZE]
+  chokepoint resolve SCENARIO.yaml [--set PATH=VALUE]...   the scenario as a run reads it
   chokepoint sweep SWEEP.yaml [--dry-run] [--threads N] [--shard I/N] [--collect]
   chokepoint sensitivity SUMMARY.h5 --output NAME
   chokepoint inspect RUN.h5
@@ -78,6 +79,10 @@ int main(int argc, char** argv) {
       if (wants_help(args)) return std::fputs(cli::kValidateHelp, stdout), 0;
       return cli::validate_command(args);
     }
+    if (command == "resolve") {
+      if (wants_help(args)) return std::fputs(cli::kResolveHelp, stdout), 0;
+      return cli::resolve_command(args);
+    }
     if (command == "sweep") {
       if (wants_help(args)) return std::fputs(cli::kSweepHelp, stdout), 0;
       return cli::sweep_command(args);
@@ -106,9 +111,10 @@ int main(int argc, char** argv) {
       if (wants_help(args)) return std::fputs(cli::kBenchHelp, stdout), 0;
       return cli::bench_command(args);
     }
-    throw UsageError("unknown command \"" + command +
-                     "\" (commands: run, validate, sweep, sensitivity, inspect, compare, fit, "
-                     "calibrate, bench)");
+    throw UsageError(
+        "unknown command \"" + command +
+        "\" (commands: run, validate, resolve, sweep, sensitivity, inspect, compare, fit, "
+        "calibrate, bench)");
   } catch (const UsageError& error) {
     std::fprintf(stderr, "chokepoint %s: %s\n", command.c_str(), error.what());
     return 2;

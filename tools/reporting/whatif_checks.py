@@ -5,10 +5,12 @@ flagship is recalibrated:
 - doubled_subsidies.yaml replaces tech_sovereignty as a whole (a policy entry is replaced,
   not merged), so its budget and rates must be kept at twice the flagship's;
 - all_together.yaml repeats the other files' entries because `extends` takes one file.
-Both are checked on the YAML text, before anything runs, so a stale file stops the pipeline
-with a message saying what to change rather than producing a misleading write-up.
+Both are checked before anything runs (the flagship's values as `chokepoint resolve` prints
+them, the what-if files' own text), so a stale file stops the pipeline with a message saying
+what to change rather than producing a misleading write-up.
 """
 import os
+import subprocess
 
 import yaml
 
@@ -26,28 +28,13 @@ def _policies(path):
     return document.get("policies") or {}
 
 
-def _resolved_policies(path):
-    """The policies of `path` after its `extends` chain, merged as the engine merges them
-    (docs/SCENARIO_FORMAT.md, "Extending a scenario"): an entry with a base entry's name
-    replaces it as a whole, `remove: true` drops it, others are appended. The flagship is
-    itself an extends file (the calibration's output)."""
-    with open(path) as f:
-        document = yaml.safe_load(f) or {}
-    base = {}
-    if document.get("extends"):
-        base = _resolved_policies(os.path.join(os.path.dirname(path), document["extends"]))
-    for kind, entries in (document.get("policies") or {}).items():
-        merged = [dict(entry) for entry in base.get(kind) or []]
-        for entry in entries or []:
-            found = next((m for m in merged if m.get("name") == entry.get("name")), None)
-            if entry.get("remove"):
-                merged = [m for m in merged if m is not found]
-            elif found is not None:
-                merged[merged.index(found)] = dict(entry)
-            else:
-                merged.append(dict(entry))
-        base[kind] = merged
-    return base
+def _resolved_policies(binary, path):
+    """The policies of `path` as a run reads them: `chokepoint resolve` merges its `extends`
+    chain (the flagship is itself an extends file, the calibration's output)."""
+    result = subprocess.run([binary, "resolve", path], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise ReportError(f"chokepoint resolve {path} failed: {result.stderr.strip()}")
+    return (yaml.safe_load(result.stdout) or {}).get("policies") or {}
 
 
 def _entry(policies, kind, name, path):
@@ -57,13 +44,14 @@ def _entry(policies, kind, name, path):
     raise ReportError(f"{path}: no policies.{kind} entry named {name!r}")
 
 
-def check_doubled(flagship, whatif_dir):
+def check_doubled(binary, flagship, whatif_dir):
     path = os.path.join(whatif_dir, DOUBLED_FILE)
     if not os.path.exists(path):
         return
     kind, name = DOUBLED_POLICY
-    base = _entry(_resolved_policies(flagship), kind, name, flagship)
-    doubled = _entry(_policies(path), kind, name, path)
+    base = _entry(_resolved_policies(binary, flagship), kind, name, flagship)
+    # Both as resolved, so that keys left to their defaults compare equal.
+    doubled = _entry(_resolved_policies(binary, path), kind, name, path)
     for key in sorted(set(base) | set(doubled)):
         if key in DOUBLED_KEYS:
             # PyYAML reads 2.2e9 (no dot before the exponent) as text: compare numbers.

@@ -159,9 +159,9 @@ def write_atomically(path, data):
 def main(argv):
     args = parse(argv)
     flagship = os.path.join(SOURCE, FLAGSHIP)
-    whatif_checks.check_doubled(flagship, args.whatifs)
-    whatif_checks.check_combined(args.whatifs)
     binary = os.path.abspath(args.binary) if args.binary else build_release()
+    whatif_checks.check_doubled(binary, flagship, args.whatifs)
+    whatif_checks.check_combined(args.whatifs)
     scenarios = [(BASELINE_LABEL, flagship)] + [
         (os.path.basename(p)[:-len(".yaml")], p) for p in whatif_files(args.whatifs)]
     for _, path in scenarios:
