@@ -1,6 +1,6 @@
 // Validation of the calibrated flagship: scenarios/russia_tech.yaml, run with a fixed set of
-// seeds that the calibration never saw (tools/calibrate_flagship searches on seeds 1..6 and
-// confirms on 7..14), against every published target of scenarios/targets/russia_tech.yaml.
+// seeds that the calibration never saw (tools/calibrate_flagship searches on seeds 1..8 and
+// confirms on 9..16), against every published target of scenarios/targets/russia_tech.yaml.
 //
 // Every target must be within its published goal, except the ones listed in kKnownMisses: the
 // calibration does not reach those (docs/CALIBRATION.md, "The flagship"), and the test holds
@@ -30,11 +30,10 @@ const std::string kSource = CHOKEPOINT_SOURCE_DIR;
 constexpr std::uint64_t kFirstSeed = 101;
 constexpr int kSeeds = 16;
 
-// Measured on seeds 101..116 at the calibration of 2026-11-25: Turkey's share of controlled
-// imports in 2025 is 0.745 of its 2023 share against a goal of at most 0.7 (d = 0.23). Turkey
-// carries a small share, so the ratio is noisy (sd 0.25 across seeds); on the confirmation
-// seeds 7..14 the same scenario gives 0.61, within.
-const std::set<std::string> kKnownMisses = {"turkey_route_squeezed"};
+// None since the calibration of 2026-12-04, which meets all twelve targets on seeds 101..116
+// (docs/CALIBRATION.md, "The flagship"). A target that the calibration stops reaching goes
+// here, with what it measured, and is said so in the docs.
+const std::set<std::string> kKnownMisses = {};
 
 }  // namespace
 
