@@ -5,9 +5,9 @@ flagship is recalibrated:
 - doubled_subsidies.yaml replaces tech_sovereignty as a whole (a policy entry is replaced,
   not merged), so its budget and rates must be kept at twice the flagship's;
 - all_together.yaml repeats the other files' entries because `extends` takes one file.
-Both are checked before anything runs (the flagship's values as `chokepoint resolve` prints
-them, the what-if files' own text), so a stale file stops the pipeline with a message saying
-what to change rather than producing a misleading write-up.
+Both are checked before anything runs (the flagship and the doubled-subsidies file as
+`chokepoint resolve` prints them, the combination on its own text), so a stale file stops the
+pipeline with a message saying what to change rather than producing a misleading write-up.
 """
 import os
 import subprocess

@@ -58,7 +58,8 @@ double detection_probability(double detection_rate, double enforcement, double a
 // above target_utilisation) and falls back when they do not, never below its drawn markup,
 // which covers its costs, nor above markup_max. When a hub channel is short of throughput the
 // scarcity rent goes to the traders who own the throughput, not to the buyers who get there
-// first: rerouted goods then cost the target more than direct ones, as sources report.
+// first: rerouted goods are priced at what buyers will pay for them (docs/MODEL_CHOICES.md,
+// "Trader markups", has the measured prices).
 double adapt_trader_markup(double markup, double sell_through, double base_markup,
                            const Behaviour& behaviour);
 
