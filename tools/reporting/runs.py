@@ -6,6 +6,8 @@ replicate run files (an ensemble). Figures draw a line for a single run and a me
 """
 import glob
 import os
+import shlex
+import subprocess
 
 import h5py
 import numpy as np
@@ -13,6 +15,16 @@ import numpy as np
 
 class ReportError(Exception):
     """A problem with the user's input, reported as one line and exit status 1."""
+
+
+def run_command(command, **kwargs):
+    """Runs a command and returns its standard output; a failure is a ReportError with the
+    command and the last line it printed."""
+    result = subprocess.run(command, capture_output=True, text=True, **kwargs)
+    if result.returncode != 0:
+        raise ReportError(f"`{shlex.join(command)}` failed: "
+                          f"{(result.stderr or result.stdout).strip().splitlines()[-1:]}")
+    return result.stdout
 
 
 class Run:

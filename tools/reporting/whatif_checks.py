@@ -10,11 +10,10 @@ Both are checked before anything runs (the flagship and the doubled-subsidies fi
 pipeline with a message saying what to change rather than producing a misleading write-up.
 """
 import os
-import subprocess
 
 import yaml
 
-from runs import ReportError
+from runs import ReportError, run_command
 
 DOUBLED_FILE = "doubled_subsidies.yaml"
 DOUBLED_POLICY = ("import_substitution_subsidies", "tech_sovereignty")
@@ -31,10 +30,7 @@ def _policies(path):
 def _resolved_policies(binary, path):
     """The policies of `path` as a run reads them: `chokepoint resolve` merges its `extends`
     chain (the flagship is itself an extends file, the calibration's output)."""
-    result = subprocess.run([binary, "resolve", path], capture_output=True, text=True)
-    if result.returncode != 0:
-        raise ReportError(f"chokepoint resolve {path} failed: {result.stderr.strip()}")
-    return (yaml.safe_load(result.stdout) or {}).get("policies") or {}
+    return (yaml.safe_load(run_command([binary, "resolve", path])) or {}).get("policies") or {}
 
 
 def _entry(policies, kind, name, path):
@@ -54,7 +50,7 @@ def check_doubled(binary, flagship, whatif_dir):
     doubled = _entry(_resolved_policies(binary, path), kind, name, path)
     for key in sorted(set(base) | set(doubled)):
         if key in DOUBLED_KEYS:
-            # PyYAML reads 2.2e9 (no dot before the exponent) as text: compare numbers.
+            # A resolved budget is written as an integer, a rate as a float: compare numbers.
             expected = 2 * float(base.get(key, 0))
             ok = abs(float(doubled.get(key, 0)) - expected) <= 1e-12 * abs(expected)
         else:

@@ -25,7 +25,7 @@ import numpy as np  # noqa: E402
 import whatif_checks  # noqa: E402
 import whatif_figures  # noqa: E402
 import whatif_page  # noqa: E402
-from runs import ReportError, RunSet  # noqa: E402
+from runs import ReportError, RunSet, run_command  # noqa: E402
 
 SOURCE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 FLAGSHIP = "scenarios/russia_tech.yaml"
@@ -81,14 +81,6 @@ def build_release():
     return os.path.join(build, "chokepoint")
 
 
-def run(command, **kwargs):
-    result = subprocess.run(command, capture_output=True, text=True, **kwargs)
-    if result.returncode != 0:
-        raise ReportError(f"`{shlex.join(command)}` failed: "
-                          f"{(result.stderr or result.stdout).strip().splitlines()[-1:]}")
-    return result.stdout
-
-
 def whatif_files(folder):
     names = sorted(n for n in os.listdir(folder) if n.endswith(".yaml"))
     # The combination last, after the what-ifs it combines.
@@ -132,7 +124,7 @@ def run_seeds(binary, jobs, threads):
     so the runs, not the agents, share the cores (docs/SWEEPS.md: the faster split)."""
     def one(job):
         scenario, seed, path = job
-        run([binary, "run", scenario, "--seed", str(seed), "--out", path, "--threads", "1",
+        run_command([binary, "run", scenario, "--seed", str(seed), "--out", path, "--threads", "1",
              "--quiet"])
     with concurrent.futures.ThreadPoolExecutor(max_workers=threads) as pool:
         list(pool.map(one, jobs))  # list(): re-raises the first failure
@@ -165,7 +157,7 @@ def main(argv):
     scenarios = [(BASELINE_LABEL, flagship)] + [
         (os.path.basename(p)[:-len(".yaml")], p) for p in whatif_files(args.whatifs)]
     for _, path in scenarios:
-        run([binary, "validate", path])
+        run_command([binary, "validate", path])
 
     folders, jobs = {}, []
     for label, path in scenarios:
@@ -178,7 +170,7 @@ def main(argv):
           f"{args.threads} at once", flush=True)
     run_seeds(binary, jobs, args.threads)
 
-    compare_csv = run([binary, "compare"] + [folders[label] for label, _ in scenarios]
+    compare_csv = run_command([binary, "compare"] + [folders[label] for label, _ in scenarios]
                       + ["--period", args.period, "--format", "csv"])
     write_atomically(os.path.join(args.out, "compare.csv"), compare_csv.encode())
     by_argument = read_compare(compare_csv)
