@@ -78,12 +78,17 @@ class Resolver {
     fail_quantity("the " + context_.source + " has no axis \"" + name + "\"", offset);
   }
 
+  // Axes whose labels are state codes, where a bloc stands for its members.
+  static bool is_state_axis(const std::string& dim) {
+    return dim == "state" || dim == "hub" || dim == "shipper";
+  }
+
   // The labels one name stands for on an axis: itself, a bloc's members, a sector group.
   std::vector<std::string> expand(const std::string& dim, const std::string& label, const Axis& on,
                                   std::size_t offset) const {
     if (std::find(on.labels.begin(), on.labels.end(), label) != on.labels.end()) return {label};
     std::vector<std::string> names = on.labels;
-    if (dim == "state" || dim == "hub") {
+    if (is_state_axis(dim)) {
       for (const auto& [bloc, members] : context_.blocs) {
         names.push_back(bloc);
         if (bloc != label) continue;
@@ -109,9 +114,9 @@ class Resolver {
       names.push_back("controlled");
       names.push_back("uncontrolled");
     }
-    const std::string kind = dim == "state" || dim == "hub" ? "a " + dim + " code or a bloc"
-                             : dim == "sector" ? "a sector code, controlled or uncontrolled"
-                                               : "one of its labels";
+    const std::string kind = is_state_axis(dim) ? "a " + dim + " code or a bloc"
+                             : dim == "sector"  ? "a sector code, controlled or uncontrolled"
+                                                : "one of its labels";
     fail_quantity("unknown " + dim + " \"" + label + "\"; expected " + kind +
                       suggestion_suffix(label, names, "expected one of"),
                   offset);

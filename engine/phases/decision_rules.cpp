@@ -23,6 +23,10 @@ double adapt_trader_markup(double markup, double sell_through, double base_marku
   return std::clamp(next, base_markup, std::max(base_markup, behaviour.markup_max));
 }
 
+double normal_price(const Firms& firms, std::size_t f, const Behaviour& behaviour) {
+  return firms.unit_cost[f] * (1.0 + behaviour.initial_markup);
+}
+
 double learning_unit_cost(double base_cost, double cumulative_output, double initial_experience,
                           double learning_rate) {
   if (learning_rate <= 0.0 || initial_experience <= 0.0) return base_cost;
@@ -70,13 +74,40 @@ Channel choose_channel(const ChannelValues& values, Channel current, double pote
   return Channel::Abstain;  // only reached when nothing is allowed
 }
 
-double detection_probability(double detection_rate, double enforcement, double anomaly,
-                             double anomaly_weight, double document_quality,
-                             double sanction_intensity) {
+double detection_hazard(double detection_rate, double enforcement, double anomaly,
+                        double anomaly_weight, double document_quality, double sanction_intensity) {
   const double hazard =
       (detection_rate * enforcement * (1.0 + anomaly_weight * anomaly) + sanction_intensity) *
       (1.0 - document_quality);
+  return std::max(0.0, hazard);
+}
+
+double detection_probability(double detection_rate, double enforcement, double anomaly,
+                             double anomaly_weight, double document_quality,
+                             double sanction_intensity) {
+  const double hazard = detection_hazard(detection_rate, enforcement, anomaly, anomaly_weight,
+                                         document_quality, sanction_intensity);
   return hazard <= 0.0 ? 0.0 : 1.0 - std::exp(-hazard);
+}
+
+double seizure_risk_premium(double hazard, double weight) {
+  // p / (1 - p) with p = 1 - exp(-hazard) is exp(hazard) - 1. Beyond p = 0.99 no price makes
+  // the trade worth it; the cap keeps the price finite (and the offer unsold).
+  constexpr double kMaxHazard = 4.605170185988091;  // ln(100)
+  return weight * std::expm1(std::clamp(hazard, 0.0, kMaxHazard));
+}
+
+HopCosts hop_costs(const Pool& pool, double logistics_cost) {
+  HopCosts costs;
+  if (pool.supply <= 0.0) return costs;
+  costs.maker = pool.supply_value / pool.supply;
+  costs.distributor = pool.supply_distributor / pool.supply;
+  costs.logistics = (costs.maker + costs.distributor) * logistics_cost;
+  return costs;
+}
+
+double landed_cost(const Pool& pool, const IntermediaryPopulation& population) {
+  return hop_costs(pool, population.logistics_cost).landed();
 }
 
 double expected_entrants(double expected_monthly_margin, const EntryRule& rule) {

@@ -14,9 +14,23 @@ double payments_cleared(const PolicyState& policy, StateIndex seller) {
   return 1.0 - policy.payment_rejection[seller];
 }
 
+// Share of a firm's covered goods that the end-use checks of its controls (`checks`, 0..1)
+// let through to the traders of `pool`: the checks bind as strongly as the hub's screening.
+double let_through(const ScenarioDescription& scenario, const Pool& pool, double checks) {
+  return 1.0 - checks * scenario.intermediaries[pool.population].end_use_screening;
+}
+
+// Checks of the controls on (state, sector): what a covered firm's goods face at the hubs.
+double end_use_checks(const PolicyState& policy, std::size_t pair) {
+  return 1.0 - policy.control_leak[pair];
+}
+
 // Active intermediary throughput per sector, and the same weighted by the share of payments
-// its hub's banks clear (the partner channels a firm looks for), summed in pool order.
-void sum_pool_capacity(const PolicyState& policy, World& world) {
+// its hub's banks clear (the partner channels a firm looks for), summed in pool order. For
+// the goods that controls cover, per (makers' state, sector), the paying throughput is also
+// weighted by what the end-use checks let through to each pool.
+void sum_pool_capacity(const ScenarioDescription& scenario, const PolicyState& policy,
+                       World& world) {
   std::fill(world.sector_pool_capacity.begin(), world.sector_pool_capacity.end(), 0.0);
   std::fill(world.sector_pool_paying_capacity.begin(), world.sector_pool_paying_capacity.end(),
             0.0);
@@ -33,28 +47,57 @@ void sum_pool_capacity(const PolicyState& policy, World& world) {
     const double paying = world.sector_pool_paying_capacity[k];
     acceptance[k] = paying > 0.0 ? acceptance[k] / paying : 0.0;
   }
+  std::fill(world.covered_pool_paying_capacity.begin(), world.covered_pool_paying_capacity.end(),
+            0.0);
+  std::fill(world.covered_pool_reach.begin(), world.covered_pool_reach.end(), 0.0);
+  for (StateIndex state = 0; state < world.state_count; ++state)
+    for (SectorIndex sector = 0; sector < world.sector_count; ++sector) {
+      const std::size_t pair = policy.at(state, sector);
+      if (policy.control_coverage[pair] <= 0.0) continue;
+      const double checks = end_use_checks(policy, pair);
+      double paying = 0.0, reached = 0.0;
+      for (std::uint32_t p : world.pools_by_sector[sector]) {
+        const Pool& pool = world.pools[p];
+        const double through =
+            payments_cleared(policy, pool.hub) * let_through(scenario, pool, checks);
+        paying += pool.active_capacity * through;
+        reached += pool.active_capacity * through * through;
+      }
+      world.covered_pool_paying_capacity[pair] = paying;
+      world.covered_pool_reach[pair] = paying > 0.0 ? reached / paying : 0.0;
+    }
 }
 
 // Picks the pool of the firm's sector to sell through, in proportion to the pools' active
-// throughput whose payments clear; keeps the firm's current pool while it still trades,
-// unless its payment bounces there (as often as the hub's banks reject payments): then the
-// firm looks for another hub, which is how partner channels take over.
-std::int32_t choose_pool(const World& world, const PolicyState& policy, SectorIndex sector,
-                         std::int32_t current, RandomStream& stream) {
+// throughput whose payments clear (for covered goods, also in proportion to what the end-use
+// checks let through to the pool: diverted goods flow where checks see least); keeps the
+// firm's current pool while it still trades, unless its payment bounces there (as often as
+// the hub's banks reject payments): then the firm looks for another hub, which is how partner
+// channels take over. `checks` is negative for goods no control covers.
+std::int32_t choose_pool(const StepContext& context, SectorIndex sector, std::size_t pair,
+                         double checks, std::int32_t current, RandomStream& stream) {
+  const World& world = context.world;
+  const PolicyState& policy = context.policy;
+  const bool covered = checks >= 0.0;
+  const auto weight_of = [&](const Pool& pool) {
+    const double weight = pool.active_capacity * payments_cleared(policy, pool.hub);
+    return covered ? weight * let_through(context.scenario, pool, checks) : weight;
+  };
   if (current >= 0) {
     const Pool& pool = world.pools[static_cast<std::size_t>(current)];
     const double rejection = policy.payment_rejection[pool.hub];
     const bool bounced = rejection > 0.0 && stream.uniform() < rejection;
-    if (pool.active_capacity > 0.0 && !bounced) return current;
+    const bool open = covered ? weight_of(pool) > 0.0 : pool.active_capacity > 0.0;
+    if (open && !bounced) return current;
   }
-  const double total = world.sector_pool_paying_capacity[sector];
+  const double total = covered ? world.covered_pool_paying_capacity[pair]
+                               : world.sector_pool_paying_capacity[sector];
   if (total <= 0.0) return -1;
   const double target = stream.uniform() * total;
   double cumulative = 0.0;
   std::int32_t last = -1;
   for (std::uint32_t p : world.pools_by_sector[sector]) {
-    const Pool& pool = world.pools[p];
-    const double weight = pool.active_capacity * payments_cleared(policy, pool.hub);
+    const double weight = weight_of(world.pools[p]);
     if (weight <= 0.0) continue;
     cumulative += weight;
     last = static_cast<std::int32_t>(p);
@@ -127,7 +170,14 @@ void firm_offer(const StepContext& context, std::size_t f) {
   if (!domestic) {
     const std::size_t pair = policy.at(state, sector);
     const bool covered = firms.line_position[f] < policy.control_coverage[pair];
-    const double leak = covered ? policy.control_leak[pair] : 1.0;
+    const double checks = covered ? end_use_checks(policy, pair) : -1.0;
+    // A covered maker's goods reach traders only as far as its own compliance and the
+    // checks at the hub let them (the hub's share is known once a pool is picked).
+    const double kept_out = covered ? firms.compliance[f] : 0.0;
+    const double paying_capacity = covered ? world.covered_pool_paying_capacity[pair]
+                                           : world.sector_pool_paying_capacity[sector];
+    const double reach =
+        covered ? world.covered_pool_reach[pair] : world.sector_pool_acceptance[sector];
     const double expected_units = capacity * behaviour.target_utilisation;
     const double direct_capacity = direct_import_limit(context, f, capacity);
     const double expected_direct_units = direct_capacity * behaviour.target_utilisation;
@@ -151,13 +201,13 @@ void firm_offer(const StepContext& context, std::size_t f) {
     // Only where some intermediary of the sector is active: otherwise the channel does not
     // exist this step (after a crackdown that emptied every pool, for instance).
     values.allowed[static_cast<int>(Channel::Intermediary)] =
-        !firms.exited_target[f] && leak > 0.0 && world.sector_pool_capacity[sector] > 0.0;
+        !firms.exited_target[f] && kept_out < 1.0 && paying_capacity > 0.0;
     values.allowed[static_cast<int>(Channel::Abstain)] = true;
     // Sales whose payment is rejected are lost; the extra cost of the payments that clear
     // is passed on to buyers, so the margin per unit sold is unchanged. Through a hub the
     // firm is paid by the intermediary, whose own banks may reject the target's payments.
     const double direct_units = expected_direct_units * cleared_direct;
-    const double hub_units = expected_units * leak * world.sector_pool_acceptance[sector];
+    const double hub_units = expected_units * (1.0 - kept_out) * reach;
     values.profit[static_cast<int>(Channel::Direct)] =
         (price - unit_cost) * direct_units -
         expected_loss(behaviour.visibility_direct, direct_units, price);
@@ -169,11 +219,16 @@ void firm_offer(const StepContext& context, std::size_t f) {
                         Purpose::ChannelChoice);
     channel =
         choose_channel(values, firms.channel[f], price * capacity, behaviour, stream.uniform());
+    double leak = 1.0;
     if (channel == Channel::Intermediary) {
       RandomStream hub_stream(scenario.seed, world.firm_id(f),
                               static_cast<std::uint32_t>(context.step), Purpose::HubChoice);
-      firms.pool[f] = choose_pool(world, policy, sector, firms.pool[f], hub_stream);
-      if (firms.pool[f] < 0) channel = Channel::Abstain;
+      firms.pool[f] = choose_pool(context, sector, pair, checks, firms.pool[f], hub_stream);
+      if (firms.pool[f] < 0)
+        channel = Channel::Abstain;
+      else if (covered)
+        leak = (1.0 - kept_out) *
+               let_through(scenario, world.pools[static_cast<std::size_t>(firms.pool[f])], checks);
     }
     // Judged, like a leak, against what can be sold: bounced payments and a local-content
     // cap are no reason to cut the price.
@@ -193,32 +248,45 @@ void firm_offer(const StepContext& context, std::size_t f) {
   offers.unbranded[f] = firms.branded[f] ? 0.0 : 1.0;
 }
 
-// Sums what the firms offer to each pool, in firm order (deterministic).
-void aggregate_pool_supply(const ScenarioDescription& scenario, World& world) {
+// Sums what the firms offer to each pool, in firm order (deterministic). Goods whose lines a
+// control in force covers reach the pool through a distributor, who adds its margin.
+void aggregate_pool_supply(const StepContext& context) {
+  World& world = context.world;
+  const Behaviour& behaviour = context.scenario.behaviour;
+  const PolicyState& policy = context.policy;
   for (Pool& pool : world.pools) {
     pool.supply = pool.supply_value = pool.supply_quality = pool.supply_unbranded = 0.0;
+    pool.supply_distributor = pool.supply_normal_value = 0.0;
   }
   const Firms& firms = world.firms;
-  const double discount = 1.0 - scenario.behaviour.wholesale_discount;
+  const double discount = 1.0 - behaviour.wholesale_discount;
   for (std::size_t f = 0; f < firms.count; ++f) {
     if (firms.channel[f] != Channel::Intermediary) continue;
     Pool& pool = world.pools[static_cast<std::size_t>(firms.pool[f])];
     const double units = firms.offered[f];
+    const double value = units * firms.price[f] * discount;
     pool.supply += units;
-    pool.supply_value += units * firms.price[f] * discount;
+    pool.supply_value += value;
     pool.supply_quality += units * firms.quality[f];
+    pool.supply_normal_value += units * normal_price(firms, f, behaviour);
     if (!firms.branded[f]) pool.supply_unbranded += units;
+    const bool covered = firms.line_position[f] <
+                         policy.control_coverage[policy.at(firms.state[f], firms.sector[f])];
+    if (covered) pool.supply_distributor += value * behaviour.distributor_margin;
   }
   for (Pool& pool : world.pools)
     if (pool.supply > 0.0) pool.supply_quality /= pool.supply;
 }
 
-// An active intermediary offers its share of the pool's supply (by throughput), at the pool's
-// average wholesale price plus its own markup, which it first adapts to how well its last
-// offers sold. It is paid through its hub's banks: what they reject is not sold, and the
-// payments that clear cost the buyer more.
-void intermediary_offer(const Behaviour& behaviour, const PolicyState& policy, World& world,
-                        std::size_t slot) {
+// An active intermediary offers its share of the pool's supply (by throughput). Its price is
+// the landed cost of the goods (makers' wholesale price, distributors' margin, transshipment
+// and logistics) times one plus its markup, which it first adapts to how well its last offers
+// sold, plus its risk premium. It is paid through its hub's banks: what they reject is not
+// sold, and the payments that clear cost the buyer the payment agents' fee on top.
+void intermediary_offer(const StepContext& context, std::size_t slot) {
+  const Behaviour& behaviour = context.scenario.behaviour;
+  const PolicyState& policy = context.policy;
+  World& world = context.world;
   Intermediaries& intermediaries = world.intermediaries;
   const Pool& pool = world.pools[intermediaries.pool[slot]];
   const std::size_t o = world.intermediary_offer(slot);
@@ -231,10 +299,17 @@ void intermediary_offer(const Behaviour& behaviour, const PolicyState& policy, W
   intermediaries.markup[slot] =
       adapt_trader_markup(intermediaries.markup[slot], intermediaries.sell_through[slot],
                           intermediaries.base_markup[slot], behaviour);
+  const IntermediaryPopulation& population = context.scenario.intermediaries[pool.population];
+  const double hazard = detection_hazard(
+      population.detection_rate * context.months, policy.enforcement[pool.hub], 0.0,
+      behaviour.anomaly_weight, intermediaries.document_quality[slot],
+      policy.intermediary_sanction_intensity[policy.at(pool.hub, pool.sector)] * context.months);
+  intermediaries.risk_premium[slot] = seizure_risk_premium(hazard, behaviour.risk_premium_weight);
   const double capacity = intermediaries.capacity[slot];
   offers.quantity[o] = std::min(capacity, pool.supply * capacity / pool.active_capacity) *
                        payments_cleared(policy, pool.hub);
-  offers.price[o] = pool.supply_value / pool.supply * (1.0 + intermediaries.markup[slot]) *
+  offers.price[o] = landed_cost(pool, population) *
+                    (1.0 + intermediaries.markup[slot] + intermediaries.risk_premium[slot]) *
                     (1.0 + policy.payment_cost[pool.hub]);
   offers.quality[o] = pool.supply_quality;
   offers.reliability[o] = intermediaries.document_quality[slot];
@@ -248,12 +323,10 @@ void intermediary_offer(const Behaviour& behaviour, const PolicyState& policy, W
 // into offers. Parallel over agents; pool sums in a fixed serial order.
 void make_offers(StepContext& context) {
   World& world = context.world;
-  sum_pool_capacity(context.policy, world);
+  sum_pool_capacity(context.scenario, context.policy, world);
   parallel_over(world.firms.count, [&](std::size_t f) { firm_offer(context, f); });
-  aggregate_pool_supply(context.scenario, world);
-  parallel_over(world.intermediaries.count, [&](std::size_t i) {
-    intermediary_offer(context.scenario.behaviour, context.policy, world, i);
-  });
+  aggregate_pool_supply(context);
+  parallel_over(world.intermediaries.count, [&](std::size_t i) { intermediary_offer(context, i); });
 }
 
 }  // namespace chokepoint

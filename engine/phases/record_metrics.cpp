@@ -1,6 +1,7 @@
 #include <cmath>
 #include <limits>
 
+#include "chokepoint/phases/decision_rules.hpp"
 #include "chokepoint/phases/step_context.hpp"
 #include "chokepoint/sim/metrics.hpp"
 
@@ -45,6 +46,16 @@ void record_deliveries(const StepContext& context, MetricsBuffer& metrics) {
     const std::size_t cell = (k * states + s) * kRouteCount + static_cast<std::size_t>(route);
     metrics.at(Metric::Imports, t, cell) += units;
     metrics.at(Metric::ImportsValue, t, cell) += value;
+    if (route != Route::Domestic && units > 0.0) {
+      // Making and shipping state of the same flow: a hub's traders ship what makers of any
+      // state sent them.
+      const StateIndex shipper = route == Route::Intermediary
+                                     ? world.pools[static_cast<std::size_t>(firms.pool[f])].hub
+                                     : s;
+      const std::size_t pair_cell = (k * states + s) * states + shipper;
+      metrics.at(Metric::ImportsByMakerShipper, t, pair_cell) += units;
+      metrics.at(Metric::ImportsByMakerShipperValue, t, pair_cell) += value;
+    }
     // A local plant is a firm of the target once it has capacity; dormant, it is not a firm.
     const bool local_plant = firms.owner[f] >= 0;
     if (local_plant) metrics.at(Metric::RelocatedCapacity, t, k) += firms.capacity[f];
@@ -75,6 +86,84 @@ void record_shippers(const StepContext& context, MetricsBuffer& metrics) {
         offers.sold[o] * (offers.delivered_price[o] - offers.price[o]);
     // Units for now; record_sectors turns them into a share of the sector's imports.
     metrics.at(Metric::UnbrandedShare, t, offers.sector[o]) += offers.sold_unbranded[o];
+  }
+}
+
+// The delivered price by hop, per sector and route: each component summed over the units
+// that arrived (seized goods did not), then divided by them; and the same goods at their
+// makers' list prices, the control group of what the goods cost buyers elsewhere.
+void record_price_components(const StepContext& context, MetricsBuffer& metrics) {
+  const World& world = context.world;
+  const Firms& firms = world.firms;
+  const Offers& offers = world.offers;
+  const Intermediaries& intermediaries = world.intermediaries;
+  const std::int32_t t = context.step;
+  std::vector<double>& units = context.totals.units_by_sector_route;
+  std::fill(units.begin(), units.end(), 0.0);
+  const auto add = [&](Metric metric, std::size_t cell, double amount) {
+    metrics.at(metric, t, cell) += amount;
+  };
+  for (std::size_t f = 0; f < firms.count; ++f) {
+    const double sold = offers.sold[f];
+    if (sold <= 0.0) continue;
+    const std::size_t cell =
+        offers.sector[f] * kRouteCount + static_cast<std::size_t>(offers.route[f]);
+    units[cell] += sold;
+    add(Metric::PriceMaker, cell, sold * firms.price[f]);
+    // As firm_offer charges it: the target's own producers are paid at home.
+    const double payment_cost =
+        offers.route[f] == Route::Domestic ? 0.0 : context.policy.payment_cost[firms.state[f]];
+    add(Metric::PricePaymentFee, cell, sold * firms.price[f] * payment_cost);
+    add(Metric::PriceTariff, cell, sold * (offers.delivered_price[f] - offers.price[f]));
+    add(Metric::DeliveredPriceByRoute, cell, sold * offers.delivered_price[f]);
+    metrics.at(Metric::PriceElsewhere, t, offers.sector[f]) +=
+        sold * normal_price(firms, f, context.scenario.behaviour);
+  }
+  for (std::size_t i = 0; i < intermediaries.count; ++i) {
+    const std::size_t o = world.intermediary_offer(i);
+    const double sold = offers.sold[o];
+    if (sold <= 0.0 || offers.seized[o]) continue;
+    const Pool& pool = world.pools[intermediaries.pool[i]];
+    const HopCosts costs =
+        hop_costs(pool, context.scenario.intermediaries[pool.population].logistics_cost);
+    const double landed = costs.landed();
+    const double floor = landed * intermediaries.base_markup[i];
+    const double scarcity = landed * (intermediaries.markup[i] - intermediaries.base_markup[i]);
+    const double risk = landed * intermediaries.risk_premium[i];
+    const double before_fee = landed + floor + scarcity + risk;
+    const std::size_t cell =
+        pool.sector * kRouteCount + static_cast<std::size_t>(Route::Intermediary);
+    units[cell] += sold;
+    add(Metric::PriceMaker, cell, sold * costs.maker);
+    add(Metric::PriceDistributor, cell, sold * costs.distributor);
+    add(Metric::PriceLogistics, cell, sold * costs.logistics);
+    add(Metric::PriceTraderMarkup, cell, sold * floor);
+    add(Metric::PriceScarcityRent, cell, sold * scarcity);
+    add(Metric::PriceRiskPremium, cell, sold * risk);
+    add(Metric::PricePaymentFee, cell, sold * before_fee * context.policy.payment_cost[pool.hub]);
+    add(Metric::PriceTariff, cell, sold * (offers.delivered_price[o] - offers.price[o]));
+    add(Metric::DeliveredPriceByRoute, cell, sold * offers.delivered_price[o]);
+    metrics.at(Metric::PriceElsewhere, t, pool.sector) +=
+        pool.supply > 0.0 ? sold * pool.supply_normal_value / pool.supply : 0.0;
+    // Divided by the hub's deliveries in record_hubs.
+    metrics.at(Metric::HubRiskPremium, t, pool.hub_index) += sold * intermediaries.risk_premium[i];
+  }
+  constexpr Metric kComponents[] = {
+      Metric::PriceMaker,        Metric::PriceDistributor,  Metric::PriceLogistics,
+      Metric::PriceTraderMarkup, Metric::PriceScarcityRent, Metric::PriceRiskPremium,
+      Metric::PricePaymentFee,   Metric::PriceTariff,       Metric::DeliveredPriceByRoute};
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (std::size_t cell = 0; cell < units.size(); ++cell)
+    for (Metric metric : kComponents) {
+      double& value = metrics.at(metric, t, cell);
+      value = units[cell] > 0.0 ? value / units[cell] : nan;
+    }
+  for (std::size_t k = 0; k < world.sector_count; ++k) {
+    double delivered = 0.0;
+    for (int r = 0; r < kRouteCount; ++r)
+      delivered += units[k * kRouteCount + static_cast<std::size_t>(r)];
+    double& elsewhere = metrics.at(Metric::PriceElsewhere, t, k);
+    elsewhere = delivered > 0.0 ? elsewhere / delivered : nan;
   }
 }
 
@@ -162,6 +251,9 @@ void record_hubs(const StepContext& context, MetricsBuffer& metrics) {
     metrics.at(Metric::HubSeized, t, pool.hub_index) += pool.sales - pool.delivered;
   }
   for (std::size_t h = 0; h < world.hubs.size(); ++h) {
+    const double delivered = metrics.at(Metric::HubVolume, t, h);
+    double& premium = metrics.at(Metric::HubRiskPremium, t, h);
+    premium = delivered > 0.0 ? premium / delivered : std::numeric_limits<double>::quiet_NaN();
     metrics.at(Metric::EnforcementIntensity, t, h) = context.policy.enforcement[world.hubs[h]];
     metrics.at(Metric::IntermediariesEntered, t, h) = context.totals.entered_by_hub[h];
     metrics.at(Metric::IntermediariesDesignated, t, h) = context.totals.designated_by_hub[h];
@@ -193,6 +285,7 @@ void record_metrics(StepContext& context, MetricsBuffer& metrics) {
   metrics.at(Metric::RelocationInvestment, context.step) =
       context.totals.relocation_investment / context.months;
   record_shippers(context, metrics);
+  record_price_components(context, metrics);
   record_dependence(context, metrics);
   record_sectors(context, metrics);
   record_hubs(context, metrics);

@@ -86,7 +86,9 @@ void update_sell_through(World& world, std::size_t slot) {
       intermediaries.sell_through[slot], world.offers.sold[o] / world.offers.quantity[o]);
 }
 
-void sum_pool_deliveries(const PolicyState& policy, World& world) {
+void sum_pool_deliveries(const StepContext& context) {
+  World& world = context.world;
+  const PolicyState& policy = context.policy;
   for (Pool& pool : world.pools)
     pool.delivered = pool.delivered_value = pool.margin = 0.0;
   const Intermediaries& intermediaries = world.intermediaries;
@@ -95,17 +97,19 @@ void sum_pool_deliveries(const PolicyState& policy, World& world) {
     const std::size_t o = world.intermediary_offer(i);
     if (offers.sold[o] <= 0.0) continue;
     Pool& pool = world.pools[intermediaries.pool[i]];
-    const double wholesale = pool.supply > 0.0 ? pool.supply_value / pool.supply : 0.0;
+    // What the goods cost the trader at the hub: makers, distributors, logistics. Its risk
+    // premium is income that pays, on average, for the shipments seized below.
+    const double landed = landed_cost(pool, context.scenario.intermediaries[pool.population]);
     // The buyer pays the cost of slow, rerouted payments on top of the intermediary's price;
     // it is no part of the intermediary's margin.
     const double own_price = offers.price[o] / (1.0 + policy.payment_cost[pool.hub]);
     // A seized shipment was paid for and never sold: its cost is a loss, which is what
     // would-be entrants see of the pool's detection risk.
     if (offers.seized[o]) {
-      pool.margin -= offers.sold[o] * wholesale;
+      pool.margin -= offers.sold[o] * landed;
       continue;
     }
-    pool.margin += offers.sold[o] * (own_price - wholesale);
+    pool.margin += offers.sold[o] * (own_price - landed);
     pool.delivered += offers.sold[o];
     pool.delivered_value += offers.sold[o] * offers.price[o];
   }
@@ -217,7 +221,7 @@ void settle(StepContext& context) {
     detect_intermediary(context, i);
   });
   parallel_over(world.buyers.count, [&](std::size_t b) { withdraw_seized(world, b); });
-  sum_pool_deliveries(context.policy, world);
+  sum_pool_deliveries(context);
   parallel_over(world.firms.count, [&](std::size_t f) { settle_firm(context, f); });
   pay_production_subsidies(context);
   parallel_over(world.firms.count, [&](std::size_t f) { learn(context, f); });

@@ -10,6 +10,10 @@ double payment_rejection_share(double initial, double months, double half_life) 
   return initial * std::exp2(-months / half_life);
 }
 
+double payment_agent_fee(double extra_cost, double agent_premium, double rejection) {
+  return extra_cost + agent_premium * rejection;
+}
+
 namespace {
 
 // A sanction on a state's banks (MODEL.md 8: after the US order of December 2023, Chinese
@@ -22,9 +26,12 @@ void apply_bank_sanction(const SecondarySanction& sanction, const Calendar& cale
   const PaymentDisruption& payments = sanction.payments;
   const double rejection =
       payment_rejection_share(payments.rejection, months, payments.adaptation_months);
+  // What the payments that clear cost: the slower, rerouted payment itself, and payment
+  // agents' fees, which rise with the share of payments the banks refuse.
+  const double fee = payment_agent_fee(payments.extra_cost, payments.agent_premium, rejection);
   for (StateIndex state : sanction.on_states) {
     policy.payment_rejection[state] = std::max(policy.payment_rejection[state], rejection);
-    policy.payment_cost[state] = std::max(policy.payment_cost[state], payments.extra_cost);
+    policy.payment_cost[state] = std::max(policy.payment_cost[state], fee);
   }
 }
 

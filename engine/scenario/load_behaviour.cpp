@@ -60,6 +60,8 @@ Behaviour load_behaviour(MapReader& map) {
   // Intermediaries
   number("anomaly_weight", b.anomaly_weight, kNonNegative);
   number("intermediary_markup_adjustment", b.intermediary_markup_adjustment, kNonNegative);
+  number("distributor_margin", b.distributor_margin, NumberRange::closed(0.0, 10.0));
+  number("risk_premium_weight", b.risk_premium_weight, NumberRange::closed(0.0, 10.0));
   // Buyers
   b.loyal_slots =
       static_cast<std::uint32_t>(map.optional_integer("loyal_slots", b.loyal_slots, {1, 16}));

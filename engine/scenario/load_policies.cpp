@@ -101,6 +101,8 @@ void read_payments(MapReader& map, SecondarySanction& sanction) {
       payments.optional_number("extra_cost", defaults.extra_cost, NumberRange::at_least(0.0));
   read.adaptation_months = payments.optional_number("adaptation_months", defaults.adaptation_months,
                                                     NumberRange::above(0.0));
+  read.agent_premium = payments.optional_number("agent_premium", defaults.agent_premium,
+                                                NumberRange::closed(0.0, 10.0));
   payments.finish();
 }
 

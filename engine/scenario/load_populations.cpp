@@ -44,6 +44,7 @@ std::vector<FirmPopulation> load_firms(std::vector<Value> items, const Names& na
         optional_distribution(map, "coalition_revenue", 0.0, NumberRange::at_least(0.0));
     firm.risk_aversion =
         optional_distribution(map, "risk_aversion", 1.0, NumberRange::at_least(0.0));
+    firm.compliance = optional_distribution(map, "compliance", 0.0, NumberRange::unit());
     firm.branded_share = map.optional_number("branded_share", 1.0, NumberRange::unit());
     map.finish();
     firms.push_back(firm);
@@ -67,6 +68,10 @@ std::vector<IntermediaryPopulation> load_intermediaries(std::vector<Value> items
     population.document_quality =
         optional_distribution(map, "document_quality", 0.5, NumberRange::unit());
     population.detection_rate = map.optional_number("detection_rate", 0.01, NumberRange::unit());
+    population.logistics_cost =
+        map.optional_number("logistics_cost", 0.0, NumberRange::closed(0.0, 10.0));
+    population.end_use_screening =
+        map.optional_number("end_use_screening", 1.0, NumberRange::unit());
     MapReader entry = map.optional_map("entry");
     entry.use_flow_style();
     population.entry = read_entry(entry, population.count);

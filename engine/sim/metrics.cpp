@@ -203,6 +203,77 @@ std::vector<SeriesSpec> series_specs() {
        "1",
        "unbranded goods' share of the target's imports (units, foreign shippers)",
        {"time", "sector"}},
+      {M::ImportsByMakerShipper,
+       "imports_by_maker_shipper",
+       "units/month",
+       "target's imports by sector, making state and shipping state",
+       {"time", "sector", "state", "shipper"}},
+      {M::ImportsByMakerShipperValue,
+       "imports_by_maker_shipper_value",
+       "USD/month",
+       "value of the target's imports by making state and shipping state",
+       {"time", "sector", "state", "shipper"}},
+      {M::PriceMaker,
+       "price_maker",
+       "USD/unit",
+       "delivered price by hop: what the maker was paid (NaN when the route delivered nothing)",
+       {"time", "sector", "route"}},
+      {M::PriceDistributor,
+       "price_distributor_margin",
+       "USD/unit",
+       "delivered price by hop: distributors' margin on goods covered by controls",
+       {"time", "sector", "route"}},
+      {M::PriceLogistics,
+       "price_logistics",
+       "USD/unit",
+       "delivered price by hop: transshipment and logistics from the hub",
+       {"time", "sector", "route"}},
+      {M::PriceTraderMarkup,
+       "price_trader_markup",
+       "USD/unit",
+       "delivered price by hop: the trader's markup floor (its cost of doing business)",
+       {"time", "sector", "route"}},
+      {M::PriceScarcityRent,
+       "price_scarcity_rent",
+       "USD/unit",
+       "delivered price by hop: the trader's markup above its floor (what scarce goods fetch)",
+       {"time", "sector", "route"}},
+      {M::PriceRiskPremium,
+       "price_risk_premium",
+       "USD/unit",
+       "delivered price by hop: the trader's premium for the expected loss of seized goods",
+       {"time", "sector", "route"}},
+      {M::PricePaymentFee,
+       "price_payment_fee",
+       "USD/unit",
+       "delivered price by hop: payment agents' and rerouted payments' fees",
+       {"time", "sector", "route"}},
+      {M::PriceTariff,
+       "price_tariff",
+       "USD/unit",
+       "delivered price by hop: the target's duty",
+       {"time", "sector", "route"}},
+      {M::DeliveredPriceByRoute,
+       "delivered_price",
+       "USD/unit",
+       "what buyers paid per unit by route: the sum of the price_* hops",
+       {"time", "sector", "route"}},
+      {M::PriceElsewhere,
+       "price_elsewhere",
+       "USD/unit",
+       "the goods delivered to the target at their makers' normal prices (sold elsewhere)",
+       {"time", "sector"}},
+      {M::PriceIndexElsewhere,
+       "price_index_elsewhere",
+       "1",
+       "price index of the same controlled goods sold elsewhere, weighted like price_index",
+       {"time"}},
+      {M::HubRiskPremium,
+       "hub_risk_premium",
+       "1",
+       "traders' premium for the expected loss of seized goods, share of their landed cost, "
+       "mean over what the hub delivered (NaN when it delivered nothing)",
+       {"time", "hub"}},
   };
 }
 
@@ -220,8 +291,9 @@ std::uint64_t strings_held(const std::vector<std::string>& strings) {
   return bytes;
 }
 
-// The series a run keeps, plus the `sector_controlled` table added when the record is taken.
-constexpr std::size_t kExtraSeries = 1;
+// The series a run keeps, plus the `sector_controlled` and `focus_member` tables added when
+// the record is taken.
+constexpr std::size_t kExtraSeries = 2;
 
 }  // namespace
 
@@ -236,17 +308,17 @@ std::uint64_t MetricsBuffer::bytes_needed(const ScenarioDescription& scenario) {
   const std::uint64_t hubs = hub_states.size();
   const auto axis_size = [&](const std::string& name) -> std::uint64_t {
     if (name == "sector") return sectors;
-    if (name == "state") return states;
+    if (name == "state" || name == "shipper") return states;
     if (name == "hub") return hubs;
     return 3;  // route, channel
   };
-  constexpr std::uint64_t kAxes = 6;
+  constexpr std::uint64_t kAxes = 7;
   std::uint64_t bytes = kAxes * sizeof(Axis) + steps * (sizeof(double) + sizeof(std::string)) +
-                        (sectors + states + hubs + 3 + 3) * sizeof(std::string);
+                        (sectors + 2 * states + hubs + 3 + 3) * sizeof(std::string);
   for (const SectorDesc& sector : scenario.sectors)
     bytes += string_heap(sector.code.size());
   for (const StateDesc& state : scenario.states)
-    bytes += string_heap(state.code.size());
+    bytes += 2 * string_heap(state.code.size());  // the state and shipper axes
   for (StateIndex hub : hub_states)
     bytes += string_heap(scenario.states[hub].code.size());
   const std::vector<SeriesSpec> specs = series_specs();
@@ -298,7 +370,9 @@ MetricsBuffer::MetricsBuffer(const ScenarioDescription& scenario) {
   for (StateIndex h : scenario.hubs())
     hub.labels.push_back(scenario.states[h].code);
   Axis channel{"channel", {"direct", "intermediary", "abstain"}, {}, "", "firm's channel"};
-  record_.axes = {time, sector, state, route, hub, channel};
+  // The state that ships goods to the target, next to `state` where that is the making state.
+  Axis shipper{"shipper", state.labels, {}, "", "shipping state (declared origin)"};
+  record_.axes = {time, sector, state, route, hub, channel, shipper};
 
   const std::vector<SeriesSpec> specs = series_specs();
   record_.series.reserve(specs.size() + kExtraSeries);
@@ -317,35 +391,48 @@ MetricsBuffer::MetricsBuffer(const ScenarioDescription& scenario) {
 
 // A fixed-weight (Laspeyres) index: each controlled sector's price relative to its average in
 // the base period, weighted by the sector's share of base-period delivered value. Sectors
-// with nothing delivered in a step drop out and the weights of the rest are rescaled.
+// with nothing delivered in a step drop out and the weights of the rest are rescaled. The
+// index of the same goods elsewhere uses the same weights over their makers' list prices.
 void MetricsBuffer::finish_price_index(const ScenarioDescription& scenario,
                                        std::int32_t steps_run) {
   const std::size_t sectors = scenario.sectors.size();
   const std::int32_t base_end = std::min(scenario.report.price_base_end, steps_run);
-  std::vector<double> base_price(sectors, 0.0), base_value(sectors, 0.0);
+  std::vector<double> base_value(sectors, 0.0);
   for (std::size_t k = 0; k < sectors; ++k) {
     if (!scenario.sectors[k].controlled) continue;
-    double price_sum = 0.0, count = 0.0;
     for (std::int32_t t = scenario.report.price_base_start; t < base_end; ++t) {
       const double price = at(Metric::AveragePrice, t, k);
       if (std::isnan(price)) continue;
-      price_sum += price;
-      count += 1.0;
       base_value[k] += price * (at(Metric::Demand, t, k) - at(Metric::UnmetDemand, t, k));
     }
-    base_price[k] = count > 0.0 ? price_sum / count : 0.0;
   }
-  for (std::int32_t t = 0; t < steps_run; ++t) {
-    double weighted = 0.0, weight = 0.0;
+  const auto fill_index = [&](Metric price_metric, Metric index_metric) {
+    std::vector<double> base_price(sectors, 0.0);
     for (std::size_t k = 0; k < sectors; ++k) {
-      const double price = at(Metric::AveragePrice, t, k);
-      if (base_price[k] <= 0.0 || base_value[k] <= 0.0 || std::isnan(price)) continue;
-      weighted += base_value[k] * price / base_price[k];
-      weight += base_value[k];
+      if (!scenario.sectors[k].controlled) continue;
+      double price_sum = 0.0, count = 0.0;
+      for (std::int32_t t = scenario.report.price_base_start; t < base_end; ++t) {
+        const double price = at(price_metric, t, k);
+        if (std::isnan(price)) continue;
+        price_sum += price;
+        count += 1.0;
+      }
+      base_price[k] = count > 0.0 ? price_sum / count : 0.0;
     }
-    at(Metric::PriceIndex, t) =
-        weight > 0.0 ? weighted / weight : std::numeric_limits<double>::quiet_NaN();
-  }
+    for (std::int32_t t = 0; t < steps_run; ++t) {
+      double weighted = 0.0, weight = 0.0;
+      for (std::size_t k = 0; k < sectors; ++k) {
+        const double price = at(price_metric, t, k);
+        if (base_price[k] <= 0.0 || base_value[k] <= 0.0 || std::isnan(price)) continue;
+        weighted += base_value[k] * price / base_price[k];
+        weight += base_value[k];
+      }
+      at(index_metric, t) =
+          weight > 0.0 ? weighted / weight : std::numeric_limits<double>::quiet_NaN();
+    }
+  };
+  fill_index(Metric::AveragePrice, Metric::PriceIndex);
+  fill_index(Metric::PriceElsewhere, Metric::PriceIndexElsewhere);
 }
 
 }  // namespace chokepoint

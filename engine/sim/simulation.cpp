@@ -23,6 +23,7 @@ Simulation::Simulation(const ScenarioDescription& scenario)
   totals_.unmet_by_sector.assign(scenario.sectors.size(), 0.0);
   totals_.subsidy_paid.assign(scenario.sectors.size(), 0.0);
   totals_.subsidy_claims.assign(scenario.sectors.size(), 0.0);
+  totals_.units_by_sector_route.assign(scenario.sectors.size() * kRouteCount, 0.0);
   // Share quotas in force from the first step measure against the sector's demand.
   history_.average_price.assign(scenario.sectors.size(), 0.0);
   for (std::size_t k = 0; k < scenario.sectors.size(); ++k) {
@@ -64,6 +65,14 @@ RunRecord Simulation::take_record(RunMetadata metadata) {
   for (const SectorDesc& sector : scenario_.sectors)
     controlled.values.push_back(sector.controlled ? 1.0 : 0.0);
   record.series.push_back(std::move(controlled));
+  // Which states make up the focus group (focus_share), so that readers of the file can
+  // split its flows on both origin bases without the scenario.
+  Series focus{"focus_member", "1", "1 if the state is in the report's focus group",
+               {"state"},      {},  true};
+  focus.values.assign(scenario_.states.size(), 0.0);
+  for (StateIndex s : scenario_.report.focus_group)
+    focus.values[s] = 1.0;
+  record.series.push_back(std::move(focus));
   metadata.scenario_name = scenario_.name;
   metadata.scenario_file = scenario_.source_path;
   metadata.resolved_scenario = scenario_.resolved_yaml;

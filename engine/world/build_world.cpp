@@ -53,11 +53,11 @@ void build_firms(const ScenarioDescription& scenario, const std::vector<std::int
   size_all(total, firms.state, firms.sector);
   size_all(total, firms.domestic, firms.branded, firms.designated, firms.exited_target,
            firms.newly_designated);
-  size_all(total, firms.quality, firms.coalition_revenue, firms.risk_aversion, firms.line_position,
-           firms.base_unit_cost, firms.initial_experience, firms.capacity, firms.cumulative_output,
-           firms.unit_cost, firms.markup, firms.utilisation, firms.pending_capacity, firms.price,
-           firms.effective_capacity, firms.offered, firms.sales, firms.subsidy_claim,
-           firms.contract_units, firms.relocating);
+  size_all(total, firms.quality, firms.coalition_revenue, firms.risk_aversion, firms.compliance,
+           firms.line_position, firms.base_unit_cost, firms.initial_experience, firms.capacity,
+           firms.cumulative_output, firms.unit_cost, firms.markup, firms.utilisation,
+           firms.pending_capacity, firms.price, firms.effective_capacity, firms.offered,
+           firms.sales, firms.subsidy_claim, firms.contract_units, firms.relocating);
   firms.channel.assign(total, Channel::Direct);
   firms.pool.assign(total, -1);
   firms.pending_ready_step.assign(total, 0);
@@ -87,6 +87,8 @@ void build_firms(const ScenarioDescription& scenario, const std::vector<std::int
                                                     AttributeId::FirmCoalitionRevenue);
         firms.risk_aversion[f] =
             draw_attribute(population.risk_aversion, seed, id, AttributeId::FirmRiskAversion);
+        firms.compliance[f] =
+            draw_attribute(population.compliance, seed, id, AttributeId::FirmCompliance);
         firms.capacity[f] =
             draw_attribute(population.capacity, seed, id, AttributeId::FirmCapacity);
         firms.base_unit_cost[f] =
@@ -156,7 +158,8 @@ void build_intermediaries(const ScenarioDescription& scenario, World& world) {
   size_all(slots, intermediaries.pool);
   intermediaries.status.assign(slots, IntermediaryStatus::Vacant);
   size_all(slots, intermediaries.capacity, intermediaries.base_markup, intermediaries.markup,
-           intermediaries.sell_through, intermediaries.document_quality);
+           intermediaries.sell_through, intermediaries.document_quality,
+           intermediaries.risk_premium);
   intermediaries.detected.assign(slots, 0);
 
   std::uint32_t first = 0;
@@ -267,6 +270,8 @@ void index_pools(World& world) {
   world.sector_pool_capacity.assign(world.sector_count, 0.0);
   world.sector_pool_paying_capacity.assign(world.sector_count, 0.0);
   world.sector_pool_acceptance.assign(world.sector_count, 1.0);
+  world.covered_pool_paying_capacity.assign(world.sector_count * world.state_count, 0.0);
+  world.covered_pool_reach.assign(world.sector_count * world.state_count, 0.0);
 }
 
 void build_samplers(World& world) {

@@ -18,7 +18,8 @@ enum class Extent : std::size_t {
   BuyerSlots,  // buyers x offers considered per buyer
   States,
   Sectors,
-  Pairs,  // sectors x states
+  Pairs,         // sectors x states
+  SectorRoutes,  // sectors x routes
   Hubs,
   Pools,
   AdaptivePairs,  // adaptive quota rules x pairs
@@ -33,9 +34,9 @@ constexpr std::size_t kExtents = static_cast<std::size_t>(Extent::Count);
 // by lengths from the description, the measurement sums capacities. A member added to one of
 // these structs without being listed changes its size and stops the build here.
 constexpr std::size_t kVector = sizeof(std::vector<double>);
-static_assert(sizeof(Firms) == 2 * sizeof(std::size_t) + 32 * kVector,
+static_assert(sizeof(Firms) == 2 * sizeof(std::size_t) + 33 * kVector,
               "list new Firms arrays below");
-static_assert(sizeof(Intermediaries) == sizeof(std::size_t) + 8 * kVector,
+static_assert(sizeof(Intermediaries) == sizeof(std::size_t) + 9 * kVector,
               "list new Intermediaries arrays below");
 static_assert(sizeof(Buyers) == 2 * sizeof(std::size_t) + 10 * kVector,
               "list new Buyers arrays below");
@@ -43,7 +44,7 @@ static_assert(sizeof(Offers) == sizeof(std::size_t) + 19 * kVector, "list new Of
 static_assert(sizeof(RequestIndex) == 3 * kVector, "list new RequestIndex arrays below");
 static_assert(sizeof(SectorSampler) == 5 * kVector + sizeof(std::size_t) + sizeof(double),
               "list new SectorSampler arrays below");
-static_assert(sizeof(World) == 2 * sizeof(std::size_t) + 14 * kVector + sizeof(Firms) +
+static_assert(sizeof(World) == 2 * sizeof(std::size_t) + 16 * kVector + sizeof(Firms) +
                                    sizeof(Intermediaries) + sizeof(Buyers) + sizeof(Offers) +
                                    sizeof(RequestIndex),
               "list new World arrays below");
@@ -55,7 +56,7 @@ static_assert(sizeof(PolicyState) ==
               "list new PolicyState arrays below");
 static_assert(sizeof(ImportHistory) == 5 * kVector + sizeof(std::int64_t),
               "list new ImportHistory arrays below");
-static_assert(sizeof(StepTotals) == 5 * kVector + sizeof(double),
+static_assert(sizeof(StepTotals) == 6 * kVector + sizeof(double),
               "list new StepTotals arrays below");
 
 // `visit(array, extent, extra)`: the array has length(extent) + extra elements.
@@ -69,11 +70,26 @@ void for_each_array(WorldRef& world, Visit&& visit) {
   for (auto* array :
        {&f.domestic, &f.branded, &f.designated, &f.exited_target, &f.newly_designated})
     visit(*array, Extent::Firms, 0);
-  for (auto* array :
-       {&f.quality, &f.coalition_revenue, &f.risk_aversion, &f.line_position, &f.base_unit_cost,
-        &f.initial_experience, &f.capacity, &f.cumulative_output, &f.unit_cost, &f.markup,
-        &f.utilisation, &f.pending_capacity, &f.price, &f.effective_capacity, &f.offered, &f.sales,
-        &f.subsidy_claim, &f.relocating, &f.contract_units})
+  for (auto* array : {&f.quality,
+                      &f.coalition_revenue,
+                      &f.risk_aversion,
+                      &f.compliance,
+                      &f.line_position,
+                      &f.base_unit_cost,
+                      &f.initial_experience,
+                      &f.capacity,
+                      &f.cumulative_output,
+                      &f.unit_cost,
+                      &f.markup,
+                      &f.utilisation,
+                      &f.pending_capacity,
+                      &f.price,
+                      &f.effective_capacity,
+                      &f.offered,
+                      &f.sales,
+                      &f.subsidy_claim,
+                      &f.relocating,
+                      &f.contract_units})
     visit(*array, Extent::Firms, 0);
   for (auto* array : {&f.local_plant, &f.owner, &f.relocation_ready_step})
     visit(*array, Extent::Firms, 0);
@@ -83,7 +99,8 @@ void for_each_array(WorldRef& world, Visit&& visit) {
   auto& m = world.intermediaries;
   visit(m.pool, Extent::Slots, 0);
   visit(m.status, Extent::Slots, 0);
-  for (auto* array : {&m.capacity, &m.base_markup, &m.markup, &m.sell_through, &m.document_quality})
+  for (auto* array : {&m.capacity, &m.base_markup, &m.markup, &m.sell_through, &m.document_quality,
+                      &m.risk_premium})
     visit(*array, Extent::Slots, 0);
   visit(m.detected, Extent::Slots, 0);
   visit(world.pools, Extent::Pools, 0);
@@ -112,6 +129,8 @@ void for_each_array(WorldRef& world, Visit&& visit) {
   visit(world.samplers, Extent::Sectors, 0);  // the sampler objects; their arrays below
   visit(world.quota_left, Extent::Pairs, 0);
   visit(world.quota_requested, Extent::Pairs, 0);
+  visit(world.covered_pool_paying_capacity, Extent::Pairs, 0);
+  visit(world.covered_pool_reach, Extent::Pairs, 0);
   visit(world.firms_by_sector_begin, Extent::Sectors, 1);
   visit(world.local_plants_by_sector_begin, Extent::Sectors, 1);
   for (auto* array : {&world.unbranded_left, &world.unbranded_requested,
@@ -168,6 +187,7 @@ void for_each_array_of_totals(TotalsRef& t, Visit&& visit) {
     visit(*array, Extent::Sectors, 0);
   visit(t.entered_by_hub, Extent::Hubs, 0);
   visit(t.designated_by_hub, Extent::Hubs, 0);
+  visit(t.units_by_sector_route, Extent::SectorRoutes, 0);
 }
 
 // Sums what the visited arrays hold.
@@ -231,6 +251,7 @@ Lengths lengths_of(const ScenarioDescription& scenario) {
   set(Extent::States, states);
   set(Extent::Sectors, sectors);
   set(Extent::Pairs, states * sectors);
+  set(Extent::SectorRoutes, sectors * kRouteCount);
   set(Extent::Hubs, scenario.hubs().size());
   set(Extent::Pools, scenario.intermediaries.size());
   set(Extent::AdaptivePairs, policies.adaptive_quotas.size() * states * sectors);
@@ -243,9 +264,9 @@ Lengths lengths_of(const ScenarioDescription& scenario) {
 // Bytes of the arrays whose extents are per state, sector, hub, pool or policy.
 std::uint64_t table_bytes(const Tally& tally, const Lengths& lengths) {
   std::uint64_t bytes = tally.fixed;
-  for (Extent extent :
-       {Extent::States, Extent::Sectors, Extent::Pairs, Extent::Hubs, Extent::Pools,
-        Extent::AdaptivePairs, Extent::Subsidies, Extent::Enforcements, Extent::EnforcementStates})
+  for (Extent extent : {Extent::States, Extent::Sectors, Extent::Pairs, Extent::SectorRoutes,
+                        Extent::Hubs, Extent::Pools, Extent::AdaptivePairs, Extent::Subsidies,
+                        Extent::Enforcements, Extent::EnforcementStates})
     bytes += tally[extent] * lengths[extent];
   return bytes;
 }

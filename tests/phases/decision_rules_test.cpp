@@ -87,6 +87,50 @@ TEST_CASE("Detection rises with enforcement and anomaly, falls with document qua
   CHECK(detection_probability(0.05, 1.0, 0.0, 1.0, 1.0, 0.1) == 0.0);
 }
 
+TEST_CASE("The risk premium breaks a trader even on the goods it expects to lose",
+          "[intermediaries]") {
+  CHECK(seizure_risk_premium(0.0, 1.0) == 0.0);
+  // Hazard h gives p = 1 - exp(-h): the premium p / (1 - p) of the landed cost recovers, on
+  // the (1 - p) of shipments that arrive, the value of the p that are seized.
+  const double hazard = 0.1;
+  const double p = 1.0 - std::exp(-hazard);
+  const double premium = seizure_risk_premium(hazard, 1.0);
+  CHECK(premium == Approx(p / (1.0 - p)));
+  CHECK((1.0 + premium) * (1.0 - p) == Approx(1.0));
+  CHECK(seizure_risk_premium(hazard, 2.0) == Approx(2.0 * premium));
+  CHECK(seizure_risk_premium(hazard, 0.0) == 0.0);
+  CHECK(seizure_risk_premium(2 * hazard, 1.0) > premium);
+  // Past p = 0.99 it stays at 99 times the landed cost: finite, and nothing sells at it.
+  CHECK(seizure_risk_premium(50.0, 1.0) == Approx(99.0));
+  // The hazard is the detection probability's: the same inputs, before 1 - exp(-h).
+  CHECK(1.0 - std::exp(-detection_hazard(0.05, 2.0, 0.5, 1.0, 0.4, 0.01)) ==
+        Approx(detection_probability(0.05, 2.0, 0.5, 1.0, 0.4, 0.01)));
+}
+
+TEST_CASE("A unit's landed cost at the hub adds the distributor and logistics hops",
+          "[intermediaries]") {
+  Pool pool;
+  CHECK(hop_costs(pool, 0.1).landed() == 0.0);  // nothing supplied: nothing to price
+  pool.supply = 10.0;
+  pool.supply_value = 400.0;       // makers were paid 40 USD/unit
+  pool.supply_distributor = 20.0;  // distributors added 2 USD/unit on covered goods
+  const HopCosts costs = hop_costs(pool, 0.1);
+  CHECK(costs.maker == Approx(40.0));
+  CHECK(costs.distributor == Approx(2.0));
+  CHECK(costs.logistics == Approx(4.2));  // 10% of the goods' value at the hub
+  CHECK(costs.landed() == Approx(46.2));
+  CHECK(hop_costs(pool, 0.0).landed() == Approx(42.0));
+}
+
+TEST_CASE("A maker's normal price is its unit cost at the initial markup", "[firms]") {
+  Firms firms;
+  firms.unit_cost = {80.0, 100.0};
+  Behaviour b;
+  b.initial_markup = 0.25;
+  CHECK(normal_price(firms, 1, b) == Approx(125.0));
+  CHECK(normal_price(firms, 0, b) == Approx(100.0));
+}
+
 TEST_CASE("Entry starts only when a year of margin beats the set-up cost", "[intermediaries]") {
   EntryRule rule;
   rule.rate = 2.0;

@@ -105,3 +105,23 @@ TEST_CASE("Bank sanctions on one state take the largest rejection and cost", "[p
   CHECK(at_step(s, 0, kHK).rejection == Approx(0.3));
   CHECK(at_step(s, 0, kHK).cost == Approx(0.1));
 }
+
+TEST_CASE("Payment agents' fees rise with the share of payments the banks reject",
+          "[policy][banks]") {
+  CHECK(payment_agent_fee(0.03, 0.2, 0.0) == Approx(0.03));
+  CHECK(payment_agent_fee(0.03, 0.2, 0.5) == Approx(0.13));
+  // Monthly from 2024-01, half-life 4 months: the fee fades with the rejection behind it, to
+  // the rerouted payment's own cost.
+  const ScenarioDescription s = world_with("{start: 2024-01, steps: 48}", R"(
+    - {name: order, imposer: US, on: [CN], applies_to: [banks], payments: {rejection: 0.6, extra_cost: 0.03, adaptation_months: 4, agent_premium: 0.25}, start: 2024-01}
+)");
+  CHECK(at_step(s, 0, kCN).cost == Approx(0.03 + 0.25 * 0.6));
+  CHECK(at_step(s, 4, kCN).cost == Approx(0.03 + 0.25 * 0.3));
+  CHECK(at_step(s, 4, kCN).cost < at_step(s, 0, kCN).cost);
+  CHECK(at_step(s, 47, kCN).cost == Approx(0.03).margin(1e-4));
+  // Without agent_premium the fee is the extra cost alone, as before agents priced the risk.
+  const ScenarioDescription flat = world_with("{start: 2024-01, steps: 12}", R"(
+    - {name: order, imposer: US, on: [CN], applies_to: [banks], payments: {rejection: 0.6, extra_cost: 0.03, adaptation_months: 4}, start: 2024-01}
+)");
+  CHECK(at_step(flat, 0, kCN).cost == Approx(0.03));
+}

@@ -43,12 +43,14 @@ TEST_CASE("A sanction on banks alone needs no intensity and gets the payment def
   CHECK(sanction.payments.rejection == 0.5);
   CHECK(sanction.payments.extra_cost == 0.05);
   CHECK(sanction.payments.adaptation_months == 6.0);
+  CHECK(sanction.payments.agent_premium == 0.0);
   CHECK(sanction.span.start == 12);
   CHECK(sanction.start_month == 2024 * 12);
   CHECK_THAT(s.resolved_yaml, Catch::Contains("applies_to: [banks]"));
   CHECK_THAT(s.resolved_yaml, Catch::Contains("intensity: 0"));
   CHECK_THAT(s.resolved_yaml,
-             Catch::Contains("payments: {rejection: 0.5, extra_cost: 0.05, adaptation_months: 6}"));
+             Catch::Contains("payments: {rejection: 0.5, extra_cost: 0.05, adaptation_months: 6, "
+                             "agent_premium: 0}"));
   const ScenarioDescription again = load_scenario_text(s.resolved_yaml, "resolved.yaml");
   CHECK(again.policies.secondary_sanctions == s.policies.secondary_sanctions);
   CHECK(again.resolved_yaml == s.resolved_yaml);

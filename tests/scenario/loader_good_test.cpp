@@ -121,6 +121,8 @@ buyers:
   CHECK(firm.coalition_revenue.a == 0.0);
   CHECK(firm.risk_aversion.a == 1.0);
   CHECK(firm.branded_share == 1.0);
+  CHECK(firm.compliance.a == 0.0);
+  CHECK(firm.compliance.max == 1.0);
 
   REQUIRE(s.intermediaries.size() == 1);
   const chokepoint::IntermediaryPopulation& trader = s.intermediaries[0];
@@ -128,6 +130,8 @@ buyers:
   CHECK(trader.markup.a == 0.15);
   CHECK(trader.document_quality.a == 0.5);
   CHECK(trader.detection_rate == 0.01);
+  CHECK(trader.logistics_cost == 0.0);
+  CHECK(trader.end_use_screening == 1.0);
   CHECK(trader.entry.rate == 0.0);
   CHECK(trader.entry.cost == 1e5);
   CHECK(trader.entry.reserve == 4);  // defaults to the count

@@ -2,9 +2,11 @@
 // runs without gaps or overlaps, and a resumed sweep reruns exactly what is not finished.
 
 #include <catch2/catch.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include "support/same_bits.hpp"
 
 #include "chokepoint/output/run_file.hpp"
 #include "chokepoint/scenario/loader.hpp"
@@ -12,6 +14,7 @@
 #include "chokepoint/sweep/runner.hpp"
 
 using namespace chokepoint;
+using chokepoint::testing::same_bits;
 
 namespace {
 
@@ -68,7 +71,7 @@ TEST_CASE("A variant gives the same datasets alone and inside a parallel sweep",
   REQUIRE(in_sweep.series.size() == expected.series.size());
   for (std::size_t s = 0; s < expected.series.size(); ++s) {
     INFO(expected.series[s].name);
-    CHECK(in_sweep.series[s].values == expected.series[s].values);
+    CHECK(same_bits(in_sweep.series[s].values, expected.series[s].values));
   }
   CHECK(in_sweep.meta.sweep.at("run") == "7");
   CHECK(in_sweep.meta.sweep.at("overrides") == run.overrides[0] + "; " + run.overrides[1]);

@@ -7,6 +7,7 @@
 #include "chokepoint/error.hpp"
 #include "chokepoint/output/run_file.hpp"
 #include "commands.hpp"
+#include "price_table.hpp"
 
 namespace chokepoint::cli {
 
@@ -90,6 +91,14 @@ int inspect_command(const std::vector<std::string>& args) {
   for (const Outcome& o : headline_outcomes(record))
     std::printf("  %-28s %14.6g  %-12s %s\n", o.name.c_str(), o.value, o.units.c_str(),
                 o.long_name.c_str());
+  print_yearly_prices_and_origins(stdout, record, "the focus group");
+  const std::size_t steps = static_cast<std::size_t>(m.steps);
+  const std::size_t per_year = static_cast<std::size_t>(12 / std::max(1, m.months_per_step));
+  const std::vector<std::string>& time = record.find_axis("time")->labels;
+  if (steps > 0) {
+    const std::size_t from = steps > per_year ? steps - per_year : 0;
+    print_price_hops(stdout, record, from, steps, time[from] + ".." + time[steps - 1]);
+  }
   return 0;
 }
 

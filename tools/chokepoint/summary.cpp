@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "chokepoint/error.hpp"
+#include "price_table.hpp"
 
 namespace chokepoint::cli {
 
@@ -146,6 +147,8 @@ void print_summary(std::FILE* out, const RunRecord& record, const std::string& f
   std::fprintf(out, "\n  intermediaries active at the end: %.0f; entered: %.0f; designated: %.0f\n",
                active_end, entered, designated);
   std::fprintf(out, "  firms designated under secondary sanctions: %.0f\n", firms_designated);
+  print_yearly_prices_and_origins(out, record, focus_label);
+  print_price_hops(out, record, last_begin, steps, last);
 }
 
 }  // namespace chokepoint::cli

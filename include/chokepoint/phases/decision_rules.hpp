@@ -21,6 +21,11 @@ double adapt_markup(double markup, double utilisation, const Behaviour& behaviou
 // steps, so that one odd month does not swing a price: weight 0.3 on the latest step.
 double smoothed_utilisation(double previous, double latest);
 
+// What a maker charges buyers in markets where it sells at its normal markup (its unit cost
+// times 1 + initial_markup): the price of the same goods sold elsewhere, against which the
+// target's prices are compared. Its markup in the target's market moves with scarcity there.
+double normal_price(const Firms& firms, std::size_t f, const Behaviour& behaviour);
+
 // Unit cost on the learning curve: falls by `learning_rate` per doubling of cumulative output.
 double learning_unit_cost(double base_cost, double cumulative_output, double initial_experience,
                           double learning_rate);
@@ -48,11 +53,32 @@ Channel choose_channel(const ChannelValues& values, Channel current, double pote
 
 // --- Intermediaries ----------------------------------------------------------------------
 
-// Per-step probability that an intermediary's shipments are caught: rises with enforcement
-// and with how far its volume stands out from its pool's average, falls with document quality.
+// Per-step hazard that an intermediary's shipments are caught: rises with enforcement and
+// with how far its volume stands out from its pool's average, falls with document quality.
+double detection_hazard(double detection_rate, double enforcement, double anomaly,
+                        double anomaly_weight, double document_quality, double sanction_intensity);
+
+// The same as a probability: 1 - exp(-hazard).
 double detection_probability(double detection_rate, double enforcement, double anomaly,
                              double anomaly_weight, double document_quality,
                              double sanction_intensity);
+
+// Share of its landed cost a trader adds so that, with shipments seized at per-step hazard
+// `hazard`, it breaks even on the goods it loses: weight x p / (1 - p), p = 1 - exp(-hazard),
+// capped at p = 0.99. Rises with enforcement, designation intensity and weak papers.
+double seizure_risk_premium(double hazard, double weight);
+
+// What one unit of a pool's goods costs its traders at the hub, by hop (USD/unit): the makers'
+// wholesale price, the distributors' margin on covered goods, and transshipment and logistics
+// (a share `logistics_cost` of the goods' value).
+struct HopCosts {
+  double maker = 0.0;
+  double distributor = 0.0;
+  double logistics = 0.0;
+  double landed() const { return maker + distributor + logistics; }
+};
+HopCosts hop_costs(const Pool& pool, double logistics_cost);
+double landed_cost(const Pool& pool, const IntermediaryPopulation& population);
 
 // A trader's markup over the wholesale price: rises while its goods sell out (sell-through
 // above target_utilisation) and falls back when they do not, never below its drawn markup,

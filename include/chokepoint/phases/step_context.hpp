@@ -21,6 +21,7 @@ struct StepTotals {
   std::vector<double> subsidy_claims;   // USD this step, [sector] (scratch)
   std::vector<std::uint32_t> entered_by_hub;
   std::vector<std::uint32_t> designated_by_hub;
+  std::vector<double> units_by_sector_route;  // units delivered this step (scratch of metrics)
   double relocation_investment = 0.0;  // USD committed to local plants in the target this step
 };
 

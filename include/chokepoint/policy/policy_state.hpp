@@ -101,6 +101,11 @@ void refill_budgets_each_year(const std::vector<BudgetedPolicy>& policies, std::
 // started: `initial` halving every `half_life` months as traders build other routes.
 double payment_rejection_share(double initial, double months, double half_life);
 
+// Share of the price that payments through a sanctioned state's banks add when a share
+// `rejection` of them is refused: the rerouted payment's own cost plus payment agents' fee,
+// which rises with rejection (docs/MODEL_CHOICES.md, "Price of each hop").
+double payment_agent_fee(double extra_cost, double agent_premium, double rejection);
+
 // One function per instrument: each clears and refills its own tables for `step`.
 void apply_export_controls(const ScenarioDescription& scenario, std::int32_t step,
                            PolicyState& policy);

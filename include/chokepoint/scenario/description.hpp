@@ -66,7 +66,11 @@ struct FirmPopulation {
   Distribution quality;            // 0..1
   Distribution coalition_revenue;  // USD/month earned in coalition markets (lost if designated)
   Distribution risk_aversion;      // >= 0: multiplies the expected sanction loss
-  double branded_share = 1.0;      // share of firms that sell under their own brand
+  // 0..1: share of its controlled goods the maker keeps out of channels that re-export to the
+  // target (screening its distributors beyond what the law requires); 0 leaves it to the
+  // end-use checks in force.
+  Distribution compliance;
+  double branded_share = 1.0;  // share of firms that sell under their own brand
 
   bool operator==(const FirmPopulation&) const = default;
 };
@@ -87,6 +91,14 @@ struct IntermediaryPopulation {
   Distribution markup;            // over the wholesale price
   Distribution document_quality;  // 0..1: chance that altered papers pass
   double detection_rate = 0.01;   // per-step hazard at enforcement 1 and zero anomaly
+  // Transshipment and logistics: share of the landed value added per unit on the way from the
+  // hub to the target (longer land routes cost more than a Hong Kong air freight forwarder).
+  double logistics_cost = 0.0;
+  // 0..1: how well exporters' end-use checks stop covered goods bound for this hub's traders.
+  // 1 where the hub has little legitimate use for the goods, so a surge stands out; lower
+  // where the traders buy among a large legitimate market (Hong Kong and mainland Chinese
+  // electronics distribution), where checks rarely tell a diverted order from a real one.
+  double end_use_screening = 1.0;
   EntryRule entry;
 
   bool operator==(const IntermediaryPopulation&) const = default;
@@ -134,6 +146,10 @@ struct PaymentDisruption {
   double rejection = 0.5;          // share of payments rejected when the sanction starts, 0..1
   double extra_cost = 0.05;        // share of the price added by rerouted, slower payments
   double adaptation_months = 6.0;  // half-life of the rejected share, months
+  // Payment agents' fee per unit of rejected share: with a share r of payments rejected, the
+  // payments that clear cost extra_cost + agent_premium x r more (agents price the risk of
+  // frozen funds and the scarcity of banks that still pay). The fee falls as rejection fades.
+  double agent_premium = 0.0;
 
   bool operator==(const PaymentDisruption&) const = default;
 };
@@ -307,6 +323,12 @@ struct Behaviour {
   // Markup change per unit of sell-through gap (sold share of the offer minus
   // target_utilisation), above each trader's drawn markup; 0 keeps every trader at its draw.
   double intermediary_markup_adjustment = 0.3;
+  // Margin a distributor adds between a maker whose goods are covered by a control in force
+  // and the hub trader who buys them (the maker sells to a distributor, not to the trader).
+  double distributor_margin = 0.0;
+  // Weight on a trader's expected loss from seizure in its price: 1 prices the expected loss
+  // at face value (landed value x p / (1 - p) for a per-step detection probability p).
+  double risk_premium_weight = 1.0;
   // Buyers
   std::uint32_t loyal_slots = 3;
   std::uint32_t rationing_rounds = 3;

@@ -50,6 +50,22 @@ enum class Metric : std::size_t {
   RelocatedCapacity,           // [time, sector] units/month of foreign firms' local plants
   RelocationInvestment,        // [time] USD/month committed to local plants
   UnbrandedShare,              // [time, sector] share of imports (units) that were unbranded
+  ImportsByMakerShipper,       // [time, sector, state, shipper] units/month, making x shipping
+  ImportsByMakerShipperValue,  // same, USD/month
+  // The delivered price by hop (docs/MODEL_CHOICES.md, "Price of each hop"): USD/unit, means
+  // over the units delivered by each route, [time, sector, route]; NaN where none were.
+  PriceMaker,             // what the maker was paid
+  PriceDistributor,       // distributors' margin on covered goods
+  PriceLogistics,         // transshipment and logistics from the hub
+  PriceTraderMarkup,      // the trader's own markup (its drawn floor: cost of doing business)
+  PriceScarcityRent,      // the trader's markup above its floor: what scarce goods fetch
+  PriceRiskPremium,       // the trader's premium for the expected loss of seized goods
+  PricePaymentFee,        // payment agents' and rerouted payments' fees
+  PriceTariff,            // the target's duty
+  DeliveredPriceByRoute,  // their sum: what buyers paid
+  PriceElsewhere,         // [time, sector] the same goods at their makers' normal prices
+  PriceIndexElsewhere,    // [time] of PriceElsewhere, weighted like PriceIndex
+  HubRiskPremium,         // [time, hub] traders' risk premium, share of landed cost
   Count
 };
 
@@ -71,7 +87,8 @@ class MetricsBuffer {
   std::size_t inner_size(Metric metric) const { return inner_[static_cast<std::size_t>(metric)]; }
   const RunRecord& record() const { return record_; }
   RunRecord& record() { return record_; }
-  // Fills the price index from the average prices, once the base period has been run.
+  // Fills the price indices (the target's, and the same goods' elsewhere) from the average
+  // prices, once the base period has been run.
   void finish_price_index(const ScenarioDescription& scenario, std::int32_t steps_run);
 
   // Heap bytes a buffer for `scenario` will hold, worked out without building it; and what

@@ -36,6 +36,7 @@ struct Firms {
   std::vector<double> quality;
   std::vector<double> coalition_revenue;  // USD/month
   std::vector<double> risk_aversion;
+  std::vector<double> compliance;  // share of covered goods kept out of hub channels
   // Position of the firm's product line in [0,1): covered by a control of coverage c iff < c.
   std::vector<double> line_position;
   std::vector<double> base_unit_cost;
@@ -78,16 +79,20 @@ struct Pool {
   std::uint32_t slot_count = 0;
   std::uint32_t next_vacant = 0;  // slots below this have been used
   // Aggregates of the firms supplying the pool this step.
-  double supply = 0.0;            // units/month offered by firms
-  double supply_value = 0.0;      // USD/month at wholesale prices
-  double supply_quality = 0.0;    // quantity-weighted mean quality
-  double supply_unbranded = 0.0;  // units/month of it offered by unbranded firms
-  double sales = 0.0;             // units/month the pool's intermediaries sold
-  double sales_unbranded = 0.0;   // units/month of it that were unbranded goods
-  double delivered = 0.0;         // units/month that reached the target (not seized)
-  double delivered_value = 0.0;   // USD/month at the intermediaries' prices
-  double margin = 0.0;            // USD/month earned by the pool's intermediaries
-  double active_capacity = 0.0;   // throughput of active intermediaries
+  double supply = 0.0;        // units/month offered by firms
+  double supply_value = 0.0;  // USD/month at wholesale prices (what the makers get)
+  // USD/month the distributors add on the part of the supply whose makers' lines are covered
+  // by a control in force: those goods reach the traders through a distributor.
+  double supply_distributor = 0.0;
+  double supply_normal_value = 0.0;  // USD/month at the makers' normal prices (sold elsewhere)
+  double supply_quality = 0.0;       // quantity-weighted mean quality
+  double supply_unbranded = 0.0;     // units/month of it offered by unbranded firms
+  double sales = 0.0;                // units/month the pool's intermediaries sold
+  double sales_unbranded = 0.0;      // units/month of it that were unbranded goods
+  double delivered = 0.0;            // units/month that reached the target (not seized)
+  double delivered_value = 0.0;      // USD/month at the intermediaries' prices
+  double margin = 0.0;               // USD/month earned by the pool's intermediaries
+  double active_capacity = 0.0;      // throughput of active intermediaries
   std::uint32_t active = 0;
 };
 
@@ -103,6 +108,9 @@ struct Intermediaries {
   std::vector<double> markup;
   std::vector<double> sell_through;  // smoothed share of its offer that sold
   std::vector<double> document_quality;
+  // Share of its landed cost the trader adds to cover the expected loss of seized goods,
+  // set each step from its detection probability (docs/MODEL_CHOICES.md, "Price of each hop").
+  std::vector<double> risk_premium;
   // Per-step results.
   std::vector<std::uint8_t> detected;
 };
@@ -213,6 +221,12 @@ struct World {
   // pool picked that way. Equal to the above and to 1 when no hub's banks are sanctioned.
   std::vector<double> sector_pool_paying_capacity;
   std::vector<double> sector_pool_acceptance;
+  // The same for goods covered by a firm's controls, [state * sectors + sector] by the makers'
+  // state: each pool's throughput weighted also by the share of covered goods that the end-use
+  // checks let through to it, and the share of an offer that reaches a pool picked that way
+  // and is paid for (payments cleared x let through). Zero where nothing is covered.
+  std::vector<double> covered_pool_paying_capacity;
+  std::vector<double> covered_pool_reach;
 
   std::size_t intermediary_offer(std::size_t slot) const { return firms.count + slot; }
 
@@ -241,6 +255,7 @@ enum class AttributeId : std::uint32_t {
   FirmRiskAversion,
   FirmBranded,
   FirmLinePosition,
+  FirmCompliance,
   IntermediaryCapacity = 11,
   IntermediaryMarkup,
   IntermediaryDocumentQuality,
