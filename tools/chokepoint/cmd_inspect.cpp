@@ -20,7 +20,13 @@ Prints the run's scenario name and file, seed, engine version and git revision, 
 (start, steps, months per step), threads and processes, wall time, the sweep annotations of a
 run made by `chokepoint sweep` (sweep name, run index, point, replicate...), every axis and
 every dataset with its dims, shape and units, and the headline outcomes (the last year's means
-and the whole run's totals, as in a sweep summary). See docs/ANALYSIS.md.
+and the whole run's totals, as in a sweep summary). Then, by calendar year, the price index of
+controlled goods, the same goods' index elsewhere (price_index_elsewhere) and the premium paid
+over it, with the focus group's share of controlled imports on both bases: shipping state and
+making state, and the share of what the focus group ships that was made elsewhere; and the
+last year's delivered price by hop (maker, distributor, logistics, trader's markup, scarcity
+rent, risk premium, payment fees, tariff) for each route, as shares of the first year's
+price. See docs/ANALYSIS.md and docs/OUTPUT_FORMAT.md.
 
 Examples: chokepoint inspect results/russia_tech.h5
           chokepoint inspect results/sweeps/enforcement_grid/runs/run_000003.h5
