@@ -19,8 +19,8 @@ import numpy as np
 
 BINARY = ""
 SOURCE = ""
-FIGURES = ("controlled_imports_by_origin", "focus_share", "hub_volumes", "price_index",
-           "domestic_share", "shortages", "designations")
+FIGURES = ("controlled_imports_by_origin", "focus_share", "origin_bases", "hub_volumes",
+           "price_index", "price_hops", "domestic_share", "shortages", "designations")
 
 
 def report(*args):

@@ -159,10 +159,79 @@ def hub_volumes(run_sets):
                   "largest hubs first.")
 
 
+def origin_bases(run_sets):
+    """The focus group's share on both bases: who shipped the goods and who made them."""
+    if any("focus_maker_share" not in run.series for rs in run_sets for run in rs.runs):
+        return None
+    return _lines(run_sets, [("shipping basis (declared origin)", "focus_share"),
+                             ("making basis (maker's home state)", "focus_maker_share")],
+                  lambda run, key: run.series.get(key), "share (1 = 100%)",
+                  "Focus-group share of controlled imports on both origin bases", "origin_bases",
+                  "The same imports counted by the state that shipped them and by the state "
+                  "whose firms made them: the gap is goods made elsewhere and shipped by the "
+                  "focus group's traders (imports_by_maker_shipper_value).")
+
+
 def price_index(run_sets):
-    return _lines(run_sets, [("controlled goods", None)], _series("price_index"),
+    def extract(run, key):
+        if key == "premium":
+            if "price_index_elsewhere" not in run.series:
+                return None
+            return run.series["price_index"] / run.series["price_index_elsewhere"]
+        return run.series.get(key)
+    return _lines(run_sets, [("controlled goods in the target", "price_index"),
+                             ("the same goods elsewhere", "price_index_elsewhere"),
+                             ("premium: target / elsewhere", "premium")], extract,
                   "index (base period = 1)", "Price index of controlled goods", "price_index",
-                  "Delivered prices of controlled goods relative to the scenario's base period.")
+                  "Delivered prices of controlled goods relative to the scenario's base period; "
+                  "the same goods at their makers' normal prices (price_index_elsewhere, the "
+                  "control group); and the ratio, the premium the target pays.")
+
+
+HOPS = [("price_maker", "maker's price"), ("price_distributor_margin", "distributors"),
+        ("price_logistics", "logistics"), ("price_trader_markup", "trader's markup"),
+        ("price_scarcity_rent", "scarcity rent"), ("price_risk_premium", "risk premium"),
+        ("price_payment_fee", "payment fees"), ("price_tariff", "tariff")]
+
+
+def price_hops(run_sets):
+    """Stacked bars: the base run's delivered price of controlled goods by hop and route over
+    its last year, each hop as a share of the sector's first-year price (first-year value
+    weights), as `chokepoint inspect` prints it."""
+    run = run_sets[0].runs[0]
+    if "price_maker" not in run.series:
+        return None
+    sectors = [run.axis("sector").index(s) for s in run.controlled_sectors()]
+    imports = run.series["imports"].sum(axis=2)  # time, sector, route
+    first, last = slice(0, 12), slice(-12, None)
+    with np.errstate(all="ignore"):
+        base_price = np.nanmean(run.series["average_price"][first][:, sectors], axis=0)
+        weight = base_price * imports[first][:, sectors, :].sum(axis=(0, 2))
+        routes = run.axis("route")
+        shares = np.zeros((len(HOPS), len(routes)))
+        for h, (name, _) in enumerate(HOPS):
+            price = run.series[name][last][:, sectors, :]
+            units = imports[last][:, sectors, :]
+            mean = np.nansum(price * units, axis=0) / units.sum(axis=0)  # sector, route
+            for r in range(len(routes)):
+                ok = np.isfinite(mean[:, r]) & (weight > 0)
+                if ok.any():
+                    shares[h, r] = np.sum(weight[ok] * mean[ok, r] / base_price[ok]) / np.sum(weight[ok])
+    fig, ax = plt.subplots(figsize=(9.0, 3.6))
+    bottom = np.zeros(len(routes))
+    for h, (_, label) in enumerate(HOPS):
+        ax.bar(routes, shares[h], bottom=bottom, label=label, color=COLOURS[h % 10])
+        bottom += shares[h]
+    ax.set_ylabel("share of the first year's price")
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    title = f"Delivered price of controlled goods by hop, last year ({run_sets[0].label})"
+    ax.set_title(title, fontsize=11)
+    fig.tight_layout()
+    caption = ("What one unit of controlled goods cost the target's buyers over the run's last "
+               "year, by route and hop (price_* datasets): the maker's price, distributors' "
+               "margin, transshipment and logistics, the trader's markup floor and scarcity "
+               "rent, the risk premium for seizures, payment fees and the tariff.")
+    return Figure("price_hops", title, caption, fig)
 
 
 def _sector_panels(run_sets):
@@ -200,6 +269,8 @@ def designations(run_sets):
 
 
 def all_figures(run_sets, targets):
-    return [controlled_imports_by_origin(run_sets), focus_share(run_sets, targets),
-            hub_volumes(run_sets), price_index(run_sets), domestic_share(run_sets),
-            shortages(run_sets), designations(run_sets)]
+    figures = [controlled_imports_by_origin(run_sets), focus_share(run_sets, targets),
+               origin_bases(run_sets), hub_volumes(run_sets), price_index(run_sets),
+               price_hops(run_sets), domestic_share(run_sets), shortages(run_sets),
+               designations(run_sets)]
+    return [f for f in figures if f is not None]
