@@ -85,8 +85,11 @@ double detection_hazard(double detection_rate, double enforcement, double anomal
 double detection_probability(double detection_rate, double enforcement, double anomaly,
                              double anomaly_weight, double document_quality,
                              double sanction_intensity) {
-  const double hazard = detection_hazard(detection_rate, enforcement, anomaly, anomaly_weight,
-                                         document_quality, sanction_intensity);
+  return hazard_probability(detection_hazard(detection_rate, enforcement, anomaly, anomaly_weight,
+                                             document_quality, sanction_intensity));
+}
+
+double hazard_probability(double hazard) {
   return hazard <= 0.0 ? 0.0 : 1.0 - std::exp(-hazard);
 }
 

@@ -3,6 +3,7 @@
 #include "chokepoint/phases/decision_rules.hpp"
 #include "chokepoint/phases/step_context.hpp"
 #include "chokepoint/random/stream.hpp"
+#include "phases/trader_hazard.hpp"
 #include "util/parallel.hpp"
 
 namespace chokepoint {
@@ -18,11 +19,6 @@ double payments_cleared(const PolicyState& policy, StateIndex seller) {
 // let through to the traders of `pool`: the checks bind as strongly as the hub's screening.
 double let_through(const ScenarioDescription& scenario, const Pool& pool, double checks) {
   return 1.0 - checks * scenario.intermediaries[pool.population].end_use_screening;
-}
-
-// Checks of the controls on (state, sector): what a covered firm's goods face at the hubs.
-double end_use_checks(const PolicyState& policy, std::size_t pair) {
-  return 1.0 - policy.control_leak[pair];
 }
 
 // Active intermediary throughput per sector, and the same weighted by the share of payments
@@ -54,7 +50,7 @@ void sum_pool_capacity(const ScenarioDescription& scenario, const PolicyState& p
     for (SectorIndex sector = 0; sector < world.sector_count; ++sector) {
       const std::size_t pair = policy.at(state, sector);
       if (policy.control_coverage[pair] <= 0.0) continue;
-      const double checks = end_use_checks(policy, pair);
+      const double checks = policy.control_end_use_checks[pair];
       double paying = 0.0, reached = 0.0;
       for (std::uint32_t p : world.pools_by_sector[sector]) {
         const Pool& pool = world.pools[p];
@@ -170,7 +166,7 @@ void firm_offer(const StepContext& context, std::size_t f) {
   if (!domestic) {
     const std::size_t pair = policy.at(state, sector);
     const bool covered = firms.line_position[f] < policy.control_coverage[pair];
-    const double checks = covered ? end_use_checks(policy, pair) : -1.0;
+    const double checks = covered ? policy.control_end_use_checks[pair] : -1.0;
     // A covered maker's goods reach traders only as far as its own compliance and the
     // checks at the hub let them (the hub's share is known once a pool is picked).
     const double kept_out = covered ? firms.compliance[f] : 0.0;
@@ -300,11 +296,9 @@ void intermediary_offer(const StepContext& context, std::size_t slot) {
       adapt_trader_markup(intermediaries.markup[slot], intermediaries.sell_through[slot],
                           intermediaries.base_markup[slot], behaviour);
   const IntermediaryPopulation& population = context.scenario.intermediaries[pool.population];
-  const double hazard = detection_hazard(
-      population.detection_rate * context.months, policy.enforcement[pool.hub], 0.0,
-      behaviour.anomaly_weight, intermediaries.document_quality[slot],
-      policy.intermediary_sanction_intensity[policy.at(pool.hub, pool.sector)] * context.months);
-  intermediaries.risk_premium[slot] = seizure_risk_premium(hazard, behaviour.risk_premium_weight);
+  // Priced before it sells: at its pool's average volume (no anomaly).
+  intermediaries.risk_premium[slot] =
+      seizure_risk_premium(trader_hazard(context, slot, 0.0), behaviour.risk_premium_weight);
   const double capacity = intermediaries.capacity[slot];
   offers.quantity[o] = std::min(capacity, pool.supply * capacity / pool.active_capacity) *
                        payments_cleared(policy, pool.hub);

@@ -4,6 +4,7 @@
 #include "chokepoint/phases/decision_rules.hpp"
 #include "chokepoint/phases/step_context.hpp"
 #include "chokepoint/random/stream.hpp"
+#include "phases/trader_hazard.hpp"
 #include "util/parallel.hpp"
 
 namespace chokepoint {
@@ -44,16 +45,9 @@ void detect_intermediary(const StepContext& context, std::size_t slot) {
   const double sold = world.offers.sold[o];
   if (intermediaries.status[slot] != IntermediaryStatus::Active || sold <= 0.0) return;
   const Pool& pool = world.pools[intermediaries.pool[slot]];
-  const IntermediaryPopulation& population = context.scenario.intermediaries[pool.population];
   const double mean_sales = pool.active > 0 ? pool.sales / pool.active : sold;
   const double anomaly = std::max(0.0, sold / mean_sales - 1.0);
-  const double enforcement = context.policy.enforcement[pool.hub];
-  // Hazards are monthly: a quarterly step applies three months of them.
-  const double p = detection_probability(
-      population.detection_rate * context.months, enforcement, anomaly,
-      context.scenario.behaviour.anomaly_weight, intermediaries.document_quality[slot],
-      context.policy.intermediary_sanction_intensity[context.policy.at(pool.hub, pool.sector)] *
-          context.months);
+  const double p = hazard_probability(trader_hazard(context, slot, anomaly));
   RandomStream stream(context.scenario.seed, world.intermediary_id(slot),
                       static_cast<std::uint32_t>(context.step), Purpose::Detection);
   if (stream.uniform() < p) {

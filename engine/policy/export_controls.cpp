@@ -10,7 +10,7 @@ namespace chokepoint {
 void apply_export_controls(const ScenarioDescription& scenario, std::int32_t step,
                            PolicyState& policy) {
   std::fill(policy.control_coverage.begin(), policy.control_coverage.end(), 0.0);
-  std::fill(policy.control_leak.begin(), policy.control_leak.end(), 1.0);
+  std::fill(policy.control_end_use_checks.begin(), policy.control_end_use_checks.end(), 0.0);
   std::fill(policy.input_control.begin(), policy.input_control.end(), 0.0);
   for (const ExportControl& control : scenario.policies.export_controls) {
     if (!control.span.contains(step)) continue;
@@ -20,7 +20,7 @@ void apply_export_controls(const ScenarioDescription& scenario, std::int32_t ste
         const std::size_t i = policy.at(imposer, sector);
         if (control.coverage >= policy.control_coverage[i]) {
           policy.control_coverage[i] = control.coverage;
-          policy.control_leak[i] = 1.0 - control.end_use_checks;
+          policy.control_end_use_checks[i] = control.end_use_checks;
         }
       }
     }

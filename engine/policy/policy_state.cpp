@@ -10,7 +10,7 @@ PolicyState make_policy_state(const ScenarioDescription& scenario) {
   policy.sectors = scenario.sectors.size();
   const std::size_t pairs = policy.states * policy.sectors;
   policy.control_coverage.assign(pairs, 0.0);
-  policy.control_leak.assign(pairs, 1.0);
+  policy.control_end_use_checks.assign(pairs, 0.0);
   policy.input_control.assign(policy.sectors, 0.0);
   policy.firm_sanction_intensity.assign(pairs, 0.0);
   policy.intermediary_sanction_intensity.assign(pairs, 0.0);

@@ -151,7 +151,7 @@ void for_each_sampler_array(SamplerRef& sampler, Visit&& visit) {
 
 template <typename PolicyRef, typename Visit>
 void for_each_array_of_policy(PolicyRef& p, Visit&& visit) {
-  for (auto* array : {&p.control_coverage, &p.control_leak, &p.quota_cap, &p.tariff,
+  for (auto* array : {&p.control_coverage, &p.control_end_use_checks, &p.quota_cap, &p.tariff,
                       &p.local_content_required, &p.local_content_planned})
     visit(*array, Extent::Pairs, 0);
   visit(p.quota_active, Extent::Pairs, 0);

@@ -4,22 +4,11 @@
 #include <cmath>
 #include <vector>
 
-#include "chokepoint/error.hpp"
+#include "record_view.hpp"
 
 namespace chokepoint::cli {
 
 namespace {
-
-const Series& series_of(const RunRecord& record, const std::string& name) {
-  const Series* s = record.find_series(name);
-  if (!s) throw OutputError("result has no series \"" + name + "\"");
-  return *s;
-}
-
-std::size_t axis_size(const RunRecord& record, const std::string& name) {
-  const Axis* axis = record.find_axis(name);
-  return axis ? axis->size() : 0;
-}
 
 // Steps per calendar year of the record's calendar.
 std::size_t steps_per_year(const RunRecord& record) {
@@ -32,10 +21,9 @@ struct Shape {
 };
 
 // Units delivered [sector][route] summed over steps [from, to), from `imports`.
-std::vector<std::array<double, Shape::kRoutes>> units_by_route(const RunRecord& record,
-                                                               const Shape& shape, std::size_t from,
-                                                               std::size_t to) {
-  const Series& imports = series_of(record, "imports");
+std::vector<std::array<double, Shape::kRoutes>> units_by_route(const View& view, const Shape& shape,
+                                                               std::size_t from, std::size_t to) {
+  const Series& imports = view.series("imports");
   std::vector<std::array<double, Shape::kRoutes>> units(shape.sectors, {0.0, 0.0, 0.0});
   const std::size_t inner = shape.sectors * shape.states * Shape::kRoutes;
   for (std::size_t t = from; t < to; ++t)
@@ -64,29 +52,20 @@ double mean_price(const Series& price, const Series& imports, const Shape& shape
   return units > 0.0 ? sum / units : std::nan("");
 }
 
-double mean_of(const Series& series, std::size_t from, std::size_t to) {
-  double sum = 0.0, count = 0.0;
-  for (std::size_t t = from; t < to; ++t)
-    if (!std::isnan(series.values[t])) {
-      sum += series.values[t];
-      count += 1.0;
-    }
-  return count > 0.0 ? sum / count : std::nan("");
-}
-
 }  // namespace
 
 void print_price_hops(std::FILE* out, const RunRecord& record, std::size_t from, std::size_t to,
                       const std::string& period) {
   if (!record.find_series("price_maker")) return;  // a file from before the hops were recorded
-  Shape shape{axis_size(record, "time"), axis_size(record, "sector"), axis_size(record, "state")};
+  const View view(record);
+  Shape shape{view.steps(), view.axis_size("sector"), view.axis_size("state")};
   const std::size_t base_end = std::min(steps_per_year(record), shape.steps);
-  const Series& controlled = series_of(record, "sector_controlled");
-  const Series& imports = series_of(record, "imports");
-  const Series& average = series_of(record, "average_price");
+  const Series& controlled = view.series("sector_controlled");
+  const Series& imports = view.series("imports");
+  const Series& average = view.series("average_price");
   // The first year's mean delivered price and delivered value of each controlled sector.
   std::vector<double> base_price(shape.sectors, 0.0), weight(shape.sectors, 0.0);
-  const auto base_units = units_by_route(record, shape, 0, base_end);
+  const auto base_units = units_by_route(view, shape, 0, base_end);
   for (std::size_t k = 0; k < shape.sectors; ++k) {
     if (controlled.values[k] == 0.0) continue;
     double sum = 0.0, count = 0.0;
@@ -99,7 +78,7 @@ void print_price_hops(std::FILE* out, const RunRecord& record, std::size_t from,
     base_price[k] = count > 0.0 ? sum / count : 0.0;
     weight[k] = base_price[k] * (base_units[k][0] + base_units[k][1] + base_units[k][2]);
   }
-  const auto units = units_by_route(record, shape, from, to);
+  const auto units = units_by_route(view, shape, from, to);
   static const std::array<std::pair<const char*, const char*>, 9> kHops = {{
       {"price_maker", "maker's price"},
       {"price_distributor_margin", "distributors' margin"},
@@ -117,7 +96,7 @@ void print_price_hops(std::FILE* out, const RunRecord& record, std::size_t from,
                period.c_str());
   std::fprintf(out, "  %-30s %10s %10s %10s %10s\n", "", "direct", "via hubs", "domestic", "all");
   for (const auto& [name, label] : kHops) {
-    const Series& price = series_of(record, name);
+    const Series& price = view.series(name);
     std::array<double, 4> cell{}, cell_weight{};
     for (std::size_t k = 0; k < shape.sectors; ++k) {
       if (weight[k] <= 0.0) continue;
@@ -141,8 +120,8 @@ void print_price_hops(std::FILE* out, const RunRecord& record, std::size_t from,
     }
     std::fprintf(out, "\n");
   }
-  const double index = mean_of(series_of(record, "price_index"), from, to);
-  const double elsewhere = mean_of(series_of(record, "price_index_elsewhere"), from, to);
+  const double index = view.mean("price_index", from, to);
+  const double elsewhere = view.mean("price_index_elsewhere", from, to);
   std::fprintf(out, "  %-30s %10.3f   (price_index; base = the scenario's price_base)\n",
                "price index", index);
   std::fprintf(out, "  %-30s %10.3f   (price_index_elsewhere: the same goods sold elsewhere)\n",
@@ -154,15 +133,12 @@ void print_price_hops(std::FILE* out, const RunRecord& record, std::size_t from,
 void print_yearly_prices_and_origins(std::FILE* out, const RunRecord& record,
                                      const std::string& focus_label) {
   if (!record.find_series("imports_by_maker_shipper_value")) return;
-  Shape shape{axis_size(record, "time"), axis_size(record, "sector"), axis_size(record, "state")};
+  const View view(record);
+  Shape shape{view.steps(), view.axis_size("sector"), view.axis_size("state")};
   const std::size_t per_year = steps_per_year(record);
-  const Series& controlled = series_of(record, "sector_controlled");
-  const Series& flows = series_of(record, "imports_by_maker_shipper_value");
-  const Series& focus = series_of(record, "focus_share");
-  const Series& focus_maker = series_of(record, "focus_maker_share");
-  const Series& index = series_of(record, "price_index");
-  const Series& elsewhere = series_of(record, "price_index_elsewhere");
-  const Series& focus_member = series_of(record, "focus_member");
+  const Series& controlled = view.series("sector_controlled");
+  const Series& flows = view.series("imports_by_maker_shipper_value");
+  const Series& focus_member = view.series("focus_member");
   const std::vector<std::string>& time = record.find_axis("time")->labels;
   std::fprintf(out, "\nBy year: prices of controlled goods and %s's share of them on both bases\n",
                focus_label.c_str());
@@ -183,10 +159,12 @@ void print_yearly_prices_and_origins(std::FILE* out, const RunRecord& record,
             if (focus_member.values[maker] == 0.0) shipped_foreign_made += v;
           }
       }
-    const double i = mean_of(index, from, to), e = mean_of(elsewhere, from, to);
+    const double i = view.mean("price_index", from, to),
+                 e = view.mean("price_index_elsewhere", from, to);
     std::fprintf(out, "  %-8s %8.3f %10.3f %9.1f %10.1f %10.1f %16.1f\n",
                  time[from].substr(0, 4).c_str(), i, e, 100.0 * (i / e - 1.0),
-                 100.0 * mean_of(focus, from, to), 100.0 * mean_of(focus_maker, from, to),
+                 100.0 * view.mean("focus_share", from, to),
+                 100.0 * view.mean("focus_maker_share", from, to),
                  shipped > 0.0 ? 100.0 * shipped_foreign_made / shipped : 0.0);
   }
 }

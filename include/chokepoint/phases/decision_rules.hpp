@@ -58,6 +58,9 @@ Channel choose_channel(const ChannelValues& values, Channel current, double pote
 double detection_hazard(double detection_rate, double enforcement, double anomaly,
                         double anomaly_weight, double document_quality, double sanction_intensity);
 
+// A per-step hazard as a probability: 1 - exp(-hazard), 0 for none.
+double hazard_probability(double hazard);
+
 // The same as a probability: 1 - exp(-hazard).
 double detection_probability(double detection_rate, double enforcement, double anomaly,
                              double anomaly_weight, double document_quality,

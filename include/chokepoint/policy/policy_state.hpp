@@ -16,7 +16,9 @@ struct PolicyState {
   std::size_t sectors = 0;
   // Export controls on goods from a state to the target, [state * sectors + sector].
   std::vector<double> control_coverage;  // share of product lines that may not be sold directly
-  std::vector<double> control_leak;      // share of covered supply still sold to intermediaries
+  // End-use checks of the widest control, 0..1: how much of covered supply they stop at the
+  // hubs (as far as each hub's end_use_screening lets them).
+  std::vector<double> control_end_use_checks;
   // Coverage of controls on a sector's inputs, [sector]: what producers outside the coalition
   // lose access to.
   std::vector<double> input_control;
