@@ -3,23 +3,48 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <vector>
 
+#include "chokepoint/scenario/input_limits.hpp"
 #include "scenario/detail/text_checks.hpp"
 
 namespace chokepoint::scenario_detail {
 
 namespace {
 
-// Far above any real scenario; refusing larger files keeps a wrong path (a data file, a disk
-// image) from being read into memory.
-constexpr std::uintmax_t kMaxFileBytes = 64u << 20;
+// What a path names, for the message refusing anything but a regular file.
+std::string file_kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "something other than a file";
+}
+
+[[noreturn]] void refuse(const std::string& path, const std::string& why) {
+  throw ScenarioError({path, 0, 0}, "", "cannot read scenario file: " + why);
+}
+
+// Closes the descriptor on every way out of read_source_file.
+struct FileDescriptor {
+  explicit FileDescriptor(int descriptor) : fd(descriptor) {}
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  ~FileDescriptor() {
+    if (fd >= 0) ::close(fd);
+  }
+  int fd;
+};
 
 }  // namespace
 
@@ -29,24 +54,38 @@ SourceLocation location_of(const std::string& file, const YAML::Mark& mark) {
 }
 
 std::string read_source_file(const std::string& path) {
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error))
-    throw ScenarioError({path, 0, 0}, "", "cannot read scenario file: it is a directory");
-  const std::uintmax_t size = std::filesystem::file_size(path, error);
-  if (!error && size > kMaxFileBytes) {
-    throw ScenarioError({path, 0, 0}, "",
-                        "cannot read scenario file: it is " + std::to_string(size) +
-                            " bytes, more than the limit of " + std::to_string(kMaxFileBytes));
+  // Non-blocking, so that opening a FIFO returns at once (a blocking open waits for a writer);
+  // fstat on the open descriptor, so the file checked is the file read.
+  const FileDescriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
+  if (file.fd < 0) refuse(path, std::strerror(errno));
+  struct stat status {};
+  if (::fstat(file.fd, &status) != 0) refuse(path, std::strerror(errno));
+  if (!S_ISREG(status.st_mode))
+    refuse(path, "it is " + file_kind(status.st_mode) + ", not a regular file");
+  const std::uint64_t limit = max_input_size();
+  const auto too_large = [&](const std::string& size) {
+    refuse(path, "it is " + size + " bytes, more than the limit of " + std::to_string(limit) +
+                     " (--max-input-size changes it)");
+  };
+  const auto size = static_cast<std::uint64_t>(status.st_size);
+  if (size > limit) too_large(std::to_string(size));
+  // Reads until end of file but never more than one byte beyond the limit, so a file that
+  // grows while it is read is refused too.
+  std::string content(static_cast<std::size_t>(size) + 1, '\0');
+  std::size_t filled = 0;
+  for (;;) {
+    if (filled == content.size()) {
+      if (filled > limit) too_large("more than " + std::to_string(limit));
+      content.resize(std::min<std::uint64_t>(limit + 1, 2 * content.size()));
+    }
+    const ssize_t got = ::read(file.fd, content.data() + filled, content.size() - filled);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) refuse(path, std::string("read failed: ") + std::strerror(errno));
+    if (got == 0) break;
+    filled += static_cast<std::size_t>(got);
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw ScenarioError({path, 0, 0}, "",
-                        std::string("cannot read scenario file: ") + std::strerror(errno));
-  }
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) throw ScenarioError({path, 0, 0}, "", "cannot read scenario file: read failed");
-  return content.str();
+  content.resize(filled);
+  return content;
 }
 
 namespace {

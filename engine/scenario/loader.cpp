@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
+#include <new>
 #include <vector>
 
 #include "chokepoint/error.hpp"
@@ -59,6 +60,10 @@ ScenarioDescription guarded(const std::string& file, Load load_scenario) {
   } catch (const YAML::Exception& error) {
     throw ScenarioError(location_of(file, error.mark), "",
                         "cannot read the scenario: " + error.msg);
+  } catch (const std::bad_alloc&) {
+    throw ScenarioError({file, 0, 0}, "",
+                        "cannot read the scenario: out of memory while reading it (a very large "
+                        "file or a deep extends chain; --max-input-size limits the file size)");
   } catch (const std::exception& error) {
     throw ScenarioError({file, 0, 0}, "", std::string("cannot read the scenario: ") + error.what());
   }

@@ -13,6 +13,7 @@
 
 #include "chokepoint/error.hpp"
 #include "chokepoint/scenario/loader.hpp"
+#include "support/temporary_folder.hpp"
 
 namespace {
 
@@ -41,27 +42,9 @@ ScenarioError error_of(const std::function<void()>& load) {
 }
 
 // A folder of scenario files written by the test, removed afterwards.
-class TempFolder {
+class TempFolder : public TemporaryFolder {
  public:
-  TempFolder() : path_(fs::temp_directory_path() / ("chokepoint_extends_" + random_suffix())) {
-    fs::create_directories(path_);
-  }
-  ~TempFolder() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  std::string write(const std::string& name, const std::string& text) const {
-    const fs::path file = path_ / name;
-    std::ofstream(file, std::ios::binary) << text;
-    return file.string();
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  static std::string random_suffix() {
-    return std::to_string(std::random_device{}()) + std::to_string(std::random_device{}());
-  }
-  fs::path path_;
+  TempFolder() : TemporaryFolder("chokepoint_extends_") {}
 };
 
 const std::string kBase = R"(name: base

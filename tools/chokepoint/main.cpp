@@ -3,11 +3,15 @@
 
 #include <cstdio>
 #include <exception>
+#include <new>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "chokepoint/error.hpp"
+#include "chokepoint/scenario/input_limits.hpp"
 #include "chokepoint/version.hpp"
+#include "chokepoint/world/memory_estimate.hpp"
 #include "commands.hpp"
 
 namespace {
@@ -32,6 +36,9 @@ Usage:
   chokepoint --version
   chokepoint COMMAND --help        help on one command
 
+Every command takes --max-input-size SIZE (default 16 MiB): scenario, sweep and targets
+files, and every file they extend, are read only when they are regular files of at most SIZE.
+
 A scenario (YAML) describes states, sectors, agent populations and dated policies; `run`
 simulates it and writes every per-step series to an HDF5 file that h5py, pandas, R and
 Julia read directly. See docs/SCENARIO_FORMAT.md and docs/OUTPUT_FORMAT.md.
@@ -47,6 +54,33 @@ Examples:
 
 Exit status: 0 success, 1 invalid scenario or failed run, 2 bad command line.
 )HELP";
+
+// Takes the options every command shares out of `args` and applies them.
+void apply_global_options(std::vector<std::string>& args) {
+  using namespace chokepoint;
+  const std::string flag = "--max-input-size";
+  for (std::size_t i = 0; i < args.size();) {
+    std::string text;
+    if (args[i] == flag) {
+      if (i + 1 == args.size()) throw UsageError(flag + " expects a value");
+      text = args[i + 1];
+      args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
+                 args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+    } else if (args[i].rfind(flag + "=", 0) == 0) {
+      text = args[i].substr(flag.size() + 1);
+      args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
+    } else {
+      ++i;
+      continue;
+    }
+    std::string hint;
+    const std::optional<std::uint64_t> bytes = parse_memory_size(text, hint);
+    if (!bytes || *bytes == 0)
+      throw UsageError(flag + " expects " + kMemorySizeExpected + " above 0, got \"" + text + "\"" +
+                       hint);
+    set_max_input_size(*bytes);
+  }
+}
 
 bool wants_help(const std::vector<std::string>& args) {
   for (const std::string& a : args)
@@ -71,6 +105,7 @@ int main(int argc, char** argv) {
   const std::string command = args[0];
   args.erase(args.begin());
   try {
+    apply_global_options(args);
     if (command == "run") {
       if (wants_help(args)) return std::fputs(cli::kRunHelp, stdout), 0;
       return cli::run_command(args);
@@ -118,6 +153,13 @@ int main(int argc, char** argv) {
   } catch (const UsageError& error) {
     std::fprintf(stderr, "chokepoint %s: %s\n", command.c_str(), error.what());
     return 2;
+  } catch (const std::bad_alloc&) {
+    // Where memory runs out is not known here; the limits that could have prevented it are.
+    std::fprintf(stderr,
+                 "chokepoint %s: error: out of memory (lower the populations' counts, or check "
+                 "the memory limits: ulimit -v, the job's --mem, --max-memory)\n",
+                 command.c_str());
+    return 1;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "chokepoint %s: error: %s\n", command.c_str(), error.what());
     return 1;
