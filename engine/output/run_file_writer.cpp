@@ -13,6 +13,7 @@
 
 #include "chokepoint/error.hpp"
 #include "output/detail/arrays_file.hpp"
+#include "output/detail/created_folders.hpp"
 #include "output/detail/hdf5_attributes.hpp"
 #include "output/detail/hdf5_datasets.hpp"
 #include "output/detail/hdf5_error.hpp"
@@ -183,7 +184,7 @@ void write_arrays_file(const std::string& path, const RunRecord& record,
     // A bad record fails here, before any directory or file exists.
     check_writable(record);
     const fs::path final_path(path);
-    if (final_path.has_parent_path()) fs::create_directories(final_path.parent_path());
+    CreatedFolders folders(final_path.parent_path());
     TemporaryFile temporary(fs::path(path + ".tmp"));
     QuietHdf5Errors quiet;
     {
@@ -196,6 +197,7 @@ void write_arrays_file(const std::string& path, const RunRecord& record,
     }
     fs::rename(temporary.path(), final_path);
     temporary.release();
+    folders.keep();
   } catch (const OutputError& e) {
     throw OutputError(context + e.what());
   } catch (const fs::filesystem_error& e) {

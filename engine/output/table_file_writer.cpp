@@ -8,6 +8,7 @@
 
 #include "chokepoint/error.hpp"
 #include "chokepoint/output/table_file.hpp"
+#include "output/detail/created_folders.hpp"
 #include "output/detail/hdf5_attributes.hpp"
 #include "output/detail/hdf5_datasets.hpp"
 #include "output/detail/hdf5_error.hpp"
@@ -38,9 +39,10 @@ void write_atomically(const std::string& path, Write write) {
   const fs::path final_path(path);
   const fs::path temporary(path + ".tmp");
   try {
-    if (final_path.has_parent_path()) fs::create_directories(final_path.parent_path());
+    output::detail::CreatedFolders folders(final_path.parent_path());
     write(temporary);
     fs::rename(temporary, final_path);
+    folders.keep();
   } catch (const std::exception& error) {
     std::error_code ignored;
     fs::remove(temporary, ignored);

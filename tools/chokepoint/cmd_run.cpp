@@ -1,9 +1,11 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <optional>
 
@@ -36,8 +38,9 @@ Usage: chokepoint run SCENARIO.yaml [--out FILE.h5] [--seed N] [--threads N] [--
   --max-memory SIZE
                  refuse the scenario, before building anything, if a run would need more
                  memory than SIZE (e.g. 8GiB, "512 MiB"; units B, KiB, MiB, GiB, TiB).
-                 Replaces the scenario's limits.memory; without either, the limit is this
-                 machine's physical memory. Not recorded in the output file.
+                 Replaces the scenario's limits.memory. The limits the system sets apply
+                 too, and the smallest wins: physical memory, ulimit -v and -d, the
+                 cgroup's limit (a Slurm job's --mem). Not recorded in the output file.
 
 A progress line is shown on a terminal; at the end a summary table gives the target's
 controlled imports by shipping state in the first and last year, the focus group's share,
@@ -57,20 +60,24 @@ std::string default_output(const ScenarioDescription& scenario) {
 }
 
 // Fails before the run, not after it, when the result could not be written: a long run
-// must never be lost to a mistyped --out.
+// must never be lost to a mistyped --out. Creates nothing: the writer makes the missing
+// folders when the file is complete, and removes them again if writing fails.
 void check_output_path(const std::string& out) {
   namespace fs = std::filesystem;
   std::error_code error;
   if (fs::is_directory(out, error))
     throw UsageError("--out " + out + " is a directory; give a file name such as " + out +
                      "/run.h5");
-  const fs::path parent = fs::path(out).parent_path();
-  if (parent.empty()) return;
-  if (fs::exists(parent, error) && !fs::is_directory(parent, error))
-    throw UsageError("cannot create the folder for --out " + out + ": " + parent.string() +
+  fs::path existing = fs::path(out).parent_path();
+  while (!existing.empty() && !fs::exists(existing, error))
+    existing = existing.parent_path();
+  if (existing.empty()) existing = ".";
+  if (!fs::is_directory(existing, error))
+    throw UsageError("cannot create the folder for --out " + out + ": " + existing.string() +
                      " is a file");
-  fs::create_directories(parent, error);
-  if (error) throw UsageError("cannot create the folder for --out " + out + ": " + error.message());
+  if (::access(existing.c_str(), W_OK | X_OK) != 0)
+    throw UsageError("cannot write --out " + out + ": " + existing.string() + ": " +
+                     std::strerror(errno));
 }
 
 std::string focus_label(const ScenarioDescription& scenario) {

@@ -1,6 +1,10 @@
 #include "output/detail/hdf5_error.hpp"
 
 #include <array>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "chokepoint/error.hpp"
@@ -18,6 +22,16 @@ QuietHdf5Errors::~QuietHdf5Errors() {
 }
 
 namespace {
+
+// HDF5 closes every file still open when the process exits. The engine closes each file it
+// opens (RAII), so the only file left open then is one whose close failed, a full disk's:
+// closing it again at exit flushes to the full disk and crashes inside HDF5 (SIGSEGV in
+// H5F__close_cb from H5_term_library, HDF5 1.10). Opting out of that clean-up, before the
+// library's first use, lets a failed write end in its one-line error and exit status 1.
+const bool kNoExitTimeClose = [] {
+  H5dont_atexit();
+  return true;
+}();
 
 struct Frame {
   std::string function;
@@ -44,10 +58,27 @@ herr_t collect_frame(unsigned /*n*/, const H5E_error2_t* error, void* client) no
   return 0;
 }
 
+// The file drivers describe a failed system call in a long multi-line text ending in
+// "errno = 28, error message = '...'"; the system's own words for the errno say it all.
+std::optional<int> errno_in(const std::string& description) {
+  const std::string key = "errno = ";
+  const std::size_t at = description.find(key);
+  if (at == std::string::npos) return std::nullopt;
+  char* end = nullptr;
+  const long number = std::strtol(description.c_str() + at + key.size(), &end, 10);
+  if (end == description.c_str() + at + key.size() || number <= 0) return std::nullopt;
+  return static_cast<int>(number);
+}
+
 std::string describe(const Frame& frame) {
   std::string text = frame.function;
+  if (const std::optional<int> number = errno_in(frame.description))
+    return text + ": " + std::strerror(*number) + " (errno " + std::to_string(*number) + ")";
   if (!frame.description.empty()) text += ": " + frame.description;
   if (!frame.minor.empty() && frame.minor != frame.description) text += " (" + frame.minor + ")";
+  // One line, whatever HDF5 wrote.
+  for (char& c : text)
+    if (c == '\n' || c == '\r') c = ' ';
   return text;
 }
 
