@@ -55,7 +55,8 @@ void check_memory(const ScenarioDescription& scenario, Value root,
       culprit.list == "calendar" ? "shorten the run, lower the counts" : "lower the counts";
   const std::string raise = limit.source == "limits.memory" || limit.source == "--max-memory"
                                 ? "raise the limit"
-                                : "state a higher limit (limits.memory or --max-memory)";
+                                : "run it where more memory is allowed (a limit the system "
+                                  "sets is not raised by limits.memory or --max-memory)";
   locate(root, culprit)
       .fail("this world needs about " + estimate.describe() + " but the memory limit is " +
             format_memory_size(limit.bytes) + " (" + limit.source + "); " + lower + " or " + raise);

@@ -1,5 +1,6 @@
 #include "chokepoint/world/memory_estimate.hpp"
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <array>
@@ -7,6 +8,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
 
 // The limit a memory estimate is checked against, and sizes as people write them ("8 GiB").
 
@@ -58,9 +62,117 @@ const Unit* likely_unit(std::string_view text) {
 
 MemoryLimit memory_limit(const ScenarioDescription& scenario,
                          std::optional<std::uint64_t> max_memory) {
-  if (max_memory) return {*max_memory, "--max-memory"};
-  if (scenario.limits.memory > 0) return {scenario.limits.memory, "limits.memory"};
-  return {physical_memory_bytes(), "this machine's physical memory"};
+  MemoryLimit limit;
+  if (max_memory)
+    limit = {*max_memory, "--max-memory"};
+  else if (scenario.limits.memory > 0)
+    limit = {scenario.limits.memory, "limits.memory"};
+  for (const MemoryLimit& system : system_memory_limits())
+    if (limit.bytes == 0 || system.bytes < limit.bytes) limit = system;
+  return limit;
+}
+
+namespace {
+
+// The process's current virtual size and data (heap and other private writable mappings),
+// from /proc/self/statm; zero where the system does not say.
+struct ProcessSize {
+  std::uint64_t address_space = 0;
+  std::uint64_t data = 0;
+};
+
+ProcessSize process_size() {
+  ProcessSize size;
+  std::ifstream statm("/proc/self/statm");
+  std::uint64_t pages = 0, resident = 0, shared = 0, text = 0, library = 0, data = 0;
+  if (!(statm >> pages >> resident >> shared >> text >> library >> data)) return size;
+  const long page = sysconf(_SC_PAGE_SIZE);
+  if (page <= 0) return size;
+  size.address_space = pages * static_cast<std::uint64_t>(page);
+  size.data = data * static_cast<std::uint64_t>(page);
+  return size;
+}
+
+// What is left under a resource limit, or nothing when the limit is not set.
+std::optional<std::uint64_t> left_under(int resource, std::uint64_t in_use) {
+  rlimit limit{};
+  if (getrlimit(resource, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return std::nullopt;
+  const auto cap = static_cast<std::uint64_t>(limit.rlim_cur);
+  return cap > in_use ? cap - in_use : 1;
+}
+
+// A cgroup limit file: a byte count, or "max" (v2) or a huge number (v1) for none.
+std::optional<std::uint64_t> read_limit_file(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::string text;
+  if (!(in >> text) || text == "max") return std::nullopt;
+  char* end = nullptr;
+  const unsigned long long bytes = std::strtoull(text.c_str(), &end, 10);
+  if (end == text.c_str() || *end != '\0') return std::nullopt;
+  // cgroup v1 writes "no limit" as the largest page-aligned signed 64-bit value.
+  if (bytes >= (std::uint64_t{1} << 62)) return std::nullopt;
+  return static_cast<std::uint64_t>(bytes);
+}
+
+// The smallest limit file on the path from the cgroup up to the hierarchy's root: a parent's
+// limit binds its children too.
+std::optional<std::uint64_t> smallest_on_path(const std::filesystem::path& root, std::string cgroup,
+                                              const char* file) {
+  std::optional<std::uint64_t> smallest;
+  for (;;) {
+    const std::filesystem::path folder = root / std::filesystem::path(cgroup).relative_path();
+    if (const auto bytes = read_limit_file(folder / file))
+      if (!smallest || *bytes < *smallest) smallest = bytes;
+    if (cgroup.empty() || cgroup == "/") break;
+    const std::size_t slash = cgroup.find_last_of('/');
+    cgroup = slash == std::string::npos || slash == 0 ? "/" : cgroup.substr(0, slash);
+  }
+  return smallest;
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> cgroup_memory_limit(const std::string& proc_self_cgroup,
+                                                 const std::filesystem::path& cgroup_root) {
+  std::optional<std::uint64_t> smallest;
+  const auto consider = [&](std::optional<std::uint64_t> bytes) {
+    if (bytes && (!smallest || *bytes < *smallest)) smallest = bytes;
+  };
+  std::istringstream lines(proc_self_cgroup);
+  for (std::string line; std::getline(lines, line);) {
+    // "ID:CONTROLLERS:PATH"; v2 is "0::PATH", v1's memory controller "N:memory:PATH".
+    const std::size_t first = line.find(':');
+    const std::size_t second = first == std::string::npos ? first : line.find(':', first + 1);
+    if (second == std::string::npos) continue;
+    const std::string controllers = line.substr(first + 1, second - first - 1);
+    const std::string path = line.substr(second + 1);
+    if (controllers.empty()) {
+      consider(smallest_on_path(cgroup_root, path, "memory.max"));
+      continue;
+    }
+    std::istringstream names(controllers);
+    for (std::string name; std::getline(names, name, ',');)
+      if (name == "memory")
+        consider(smallest_on_path(cgroup_root / "memory", path, "memory.limit_in_bytes"));
+  }
+  return smallest;
+}
+
+std::vector<MemoryLimit> system_memory_limits() {
+  std::vector<MemoryLimit> limits;
+  if (const std::uint64_t physical = physical_memory_bytes(); physical > 0)
+    limits.push_back({physical, "this machine's physical memory"});
+  const ProcessSize in_use = process_size();
+  if (const auto left = left_under(RLIMIT_AS, in_use.address_space))
+    limits.push_back({*left, "what is left of the address-space limit, ulimit -v"});
+  if (const auto left = left_under(RLIMIT_DATA, in_use.data))
+    limits.push_back({*left, "what is left of the data limit, ulimit -d"});
+  std::ifstream cgroup_file("/proc/self/cgroup");
+  std::stringstream cgroup;
+  cgroup << cgroup_file.rdbuf();
+  if (const auto bytes = cgroup_memory_limit(cgroup.str(), "/sys/fs/cgroup"))
+    limits.push_back({*bytes, "the cgroup's memory limit, e.g. a job's --mem"});
+  return limits;
 }
 
 std::uint64_t physical_memory_bytes() {

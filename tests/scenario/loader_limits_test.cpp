@@ -110,14 +110,15 @@ limits: {memory: 1 MiB}
                                              "counts or raise the limit"));
 }
 
-TEST_CASE("without a stated limit the machine's memory is the limit", "[checks][memory]") {
+TEST_CASE("without a stated limit the system's limits apply", "[checks][memory]") {
   const auto physical = chokepoint::physical_memory_bytes();
   REQUIRE(physical > 0);
   // Ten populations of 10^8 buyers need far more than any machine this runs on has.
   std::string text = kWorld;
   for (int i = 0; i < 9; ++i)
     text += "  - {sector: chips, count: 1e8}\n";
-  CHECK_THAT(error_of(text), Catch::Contains("(this machine's physical memory); lower the counts "
-                                             "or state a higher limit (limits.memory or "
-                                             "--max-memory)"));
+  // Whichever system limit is smallest here (physical memory, ulimit, cgroup) is named.
+  CHECK_THAT(error_of(text), Catch::Contains("); lower the counts or run it where more memory is "
+                                             "allowed (a limit the system sets is not raised by "
+                                             "limits.memory or --max-memory)"));
 }

@@ -21,7 +21,8 @@ sectors and blocs, dates, contradicting policies, memory) and prints for a valid
 FILE:LINE:COLUMN: key.path: what was expected and what was found. Writes nothing.
 Each --set PATH=VALUE replaces a value before the checks, in every file, as in chokepoint run.
 --max-memory SIZE (e.g. 8GiB, "512 MiB"; units B, KiB, MiB, GiB, TiB) replaces the scenario's
-limits.memory; without either, the limit is this machine's physical memory.
+limits.memory; the limits the system sets (physical memory, ulimit -v and -d, the cgroup's
+limit such as a Slurm job's --mem) apply too, and the smallest wins.
 A sweep file (one with `base:` and `axes:`, docs/SWEEPS.md) is valid when every one of its
 variants is; --set and --max-memory do not apply to it.
 Exit status: 0 when every file is valid, 1 otherwise.

@@ -11,6 +11,7 @@
 // and libraries, and the output file's write buffers.
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,10 +60,22 @@ struct MemoryLimit {
   std::string source;  // "limits.memory", "--max-memory", "this machine's physical memory"
 };
 
-// The command line's --max-memory if given, else the scenario's limits.memory, else the
-// machine's physical memory.
+// The smallest of: the command line's --max-memory if given, else the scenario's
+// limits.memory; and every limit the system puts on this process (system_memory_limits).
 MemoryLimit memory_limit(const ScenarioDescription& scenario,
                          std::optional<std::uint64_t> max_memory);
+
+// The limits the system puts on this process's memory, each with where it comes from: the
+// machine's physical memory, what is left under RLIMIT_AS and RLIMIT_DATA (ulimit -v, -d),
+// and the memory limit of its cgroup (v1 or v2; Slurm's --mem, a container's limit).
+std::vector<MemoryLimit> system_memory_limits();
+
+// The smallest memory limit on the cgroup paths that `proc_self_cgroup` (the text of
+// /proc/self/cgroup) names, read below `cgroup_root` (/sys/fs/cgroup): memory.max for v2,
+// memory/.../memory.limit_in_bytes for v1, the cgroup's own and its ancestors'. Nothing when
+// none is set.
+std::optional<std::uint64_t> cgroup_memory_limit(const std::string& proc_self_cgroup,
+                                                 const std::filesystem::path& cgroup_root);
 
 // Physical memory of this machine in bytes (0 if the system does not say).
 std::uint64_t physical_memory_bytes();
