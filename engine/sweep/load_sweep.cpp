@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "chokepoint/error.hpp"
@@ -93,6 +94,51 @@ SweepAxis read_axis(MapReader& map, SweepDesign design) {
   return axis;
 }
 
+// The most runs one sweep file may define. A sweep's plan holds each run's overrides and its
+// scenario's hash, a few hundred bytes per run, and checks every variant before the first
+// run starts; a million runs is days of computing even on a cluster, and a design far beyond
+// it (a grid of 10^12 points) is a slip, refused here before anything is expanded.
+constexpr std::uint64_t kMaxSweepRuns = 1000000;
+
+// points x replicates, or nothing when it exceeds kMaxSweepRuns (counted without overflow).
+std::optional<std::uint64_t> run_count(const SweepDescription& sweep) {
+  const auto times = [](std::uint64_t a, std::uint64_t b) -> std::optional<std::uint64_t> {
+    if (a != 0 && b > kMaxSweepRuns / a) return std::nullopt;
+    return a * b;
+  };
+  std::optional<std::uint64_t> points = 1;
+  const std::uint64_t dims = sweep.axes.size();
+  switch (sweep.design) {
+    case SweepDesign::Grid:
+      for (const SweepAxis& axis : sweep.axes)
+        if (points) points = times(*points, axis.values.size());
+      break;
+    case SweepDesign::Zip:
+      points = sweep.axes.empty() ? 1 : sweep.axes.front().values.size();
+      break;
+    case SweepDesign::Morris:
+      points = times(sweep.samples, dims + 1);
+      break;
+    case SweepDesign::Saltelli:
+      points = times(sweep.samples, dims + 2);
+      break;
+    default:
+      points = sweep.samples;
+  }
+  return points ? times(*points, sweep.replicates) : std::nullopt;
+}
+
+// The base must at least be a YAML map; its full checks come with each variant. A file that
+// is not one (a wrong path to /etc/passwd) is reported as what it is, at its own location,
+// rather than as a failed --set of the first run.
+void check_base_is_a_scenario(Value& base, const std::string& path) {
+  const YAML::Node node =
+      scenario_detail::parse_document(scenario_detail::read_source_file(path), path);
+  if (!node.IsMap())
+    base.fail("expected a scenario file (a map of keys: name, calendar, states, ...), but " + path +
+              " holds " + (node.IsSequence() ? "a list" : "a single value"));
+}
+
 std::string emit(const YAML::Node& tree) {
   YAML::Emitter emitter;
   emitter << tree;
@@ -114,6 +160,7 @@ SweepDescription read_sweep(const YAML::Node& node, const std::string& file) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(sweep.base_scenario, error))
     base.fail("no scenario file at " + sweep.base_scenario + " (relative to this file's folder)");
+  check_base_is_a_scenario(base, sweep.base_scenario);
   sweep.output = top.optional_string("output", "results/sweeps/" + sweep.name);
   sweep.design = read_design(top);
   if (sampled(sweep.design)) {
@@ -142,9 +189,15 @@ SweepDescription read_sweep(const YAML::Node& node, const std::string& file) {
   // two; it has two columns per axis in a sequence of kSobolMaxDimensions.
   if (sweep.design == SweepDesign::Saltelli && (sweep.samples & (sweep.samples - 1)) != 0)
     top.required("samples").fail_expected("a power of two for the saltelli design (64, 128, ...)");
+  std::uint64_t listed = 0;  // values held for all axes, bounded before the next is read
   for (Value& item : top.required_list("axes")) {
     MapReader axis = item.map();
     sweep.axes.push_back(read_axis(axis, sweep.design));
+    listed += sweep.axes.back().values.size();
+    if (listed > 2 * kMaxSweepRuns)
+      item.fail("the axes list more than " + std::to_string(2 * kMaxSweepRuns) +
+                " values in all; a sweep file holds at most " + std::to_string(kMaxSweepRuns) +
+                " runs");
   }
   for (std::size_t i = 0; i < sweep.axes.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
@@ -165,6 +218,10 @@ SweepDescription read_sweep(const YAML::Node& node, const std::string& file) {
                   std::to_string(sweep.axes.front().values.size()) + " values and " + axis.key +
                   " has " + std::to_string(axis.values.size()));
   }
+  if (!run_count(sweep))
+    root.fail("this design defines more than " + std::to_string(kMaxSweepRuns) +
+              " runs (points x replicates), more than one sweep file may hold; split it into "
+              "several sweep files or sample the space (design: latin_hypercube, sobol)");
   top.finish();
   sweep.resolved_yaml = emit(resolved);
   return sweep;

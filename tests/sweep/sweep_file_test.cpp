@@ -155,3 +155,42 @@ TEST_CASE("A sweep that cannot run is refused with the place and the reason", "[
              Catch::Contains("give exactly one of"));
   CHECK_THAT(error_of(kHead + "replicate: 2\n" + grid_axis), Catch::Contains("replicates"));
 }
+
+TEST_CASE("A design too large to hold is refused before it is expanded", "[sweep]") {
+  // Six axes of 100 values: 10^12 runs, once "std::bad_alloc" after minutes.
+  std::string axes = "axes:\n";
+  for (int a = 0; a < 6; ++a)
+    axes += "  - {key: k" + std::to_string(a) + ", from: 0, to: 1, steps: 100}\n";
+  CHECK_THAT(error_of(kHead + axes),
+             Catch::StartsWith(temporary_path() + ":1:1: ") &&
+                 Catch::Contains("this design defines more than 1000000 runs"));
+  // At the limit is fine; replicates count too.
+  CHECK_NOTHROW(load_text(kHead + "replicates: 1000\naxes:\n  - {key: a, from: 0, to: 1, steps: "
+                                  "1000}\n"));
+  CHECK_THAT(
+      error_of(kHead + "replicates: 1001\naxes:\n  - {key: a, from: 0, to: 1, steps: 1000}\n"),
+      Catch::Contains("more than 1000000 runs"));
+  CHECK_THAT(error_of(kHead + "design: morris\nsamples: 100000000\naxes:\n  - {key: a, low: 0, "
+                              "high: 1}\n"),
+             Catch::Contains("more than 1000000 runs"));
+  // Values are bounded while the axes are read, so a thousand axes of a million steps each
+  // are refused at the third axis, not after building a billion values.
+  std::string many = "axes:\n";
+  for (int a = 0; a < 1000; ++a)
+    many += "  - {key: m" + std::to_string(a) + ", from: 0, to: 1, steps: 1000000}\n";
+  CHECK_THAT(error_of(kHead + many), Catch::StartsWith(temporary_path() + ":6:5: axes[2]: ") &&
+                                         Catch::Contains("more than 2000000 values in all"));
+}
+
+TEST_CASE("A base that is not a scenario is named as such, not blamed on a --set", "[sweep]") {
+  const std::string base = kData + "/sweeps/tmp_not_a_scenario_" + std::to_string(getpid());
+  std::ofstream(base) << "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/:/bin/sh\n";
+  struct Remove {
+    std::string path;
+    ~Remove() { std::filesystem::remove(path); }
+  } remove{base};
+  const std::string name = std::filesystem::path(base).filename().string();
+  CHECK_THAT(error_of("name: t\nbase: " + name + "\naxes:\n  - {key: a, values: [1]}\n"),
+             Catch::StartsWith(temporary_path() + ":2:7: base: expected a scenario file") &&
+                 Catch::Contains("holds a single value"));
+}
