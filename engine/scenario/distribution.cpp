@@ -11,9 +11,9 @@ namespace chokepoint::scenario_detail {
 
 namespace {
 
-// Distribution's own "unbounded" markers.
-constexpr double kUnboundedLow = -1e300;
-constexpr double kUnboundedHigh = 1e300;
+// Draws are clamped to the numbers a file may give, so no agent gets a value no file could.
+constexpr double kUnboundedLow = -kLargestMagnitude;
+constexpr double kUnboundedHigh = kLargestMagnitude;
 
 // Draws beyond this many standard deviations (of the log, for lognormal) are so rare that a
 // distribution whose mean +- this lies outside the valid range is a mistake, not a choice.
@@ -25,19 +25,19 @@ struct Interval {
 };
 
 // The closed interval of clamp values for a valid range: an open bound becomes the nearest
-// representable value inside it (the smallest normal double for "> 0", so 1/x stays finite).
+// representable value inside it (kSmallestMagnitude for "> 0", so 1/x stays finite).
 Interval clamp_bounds(const NumberRange& valid) {
   Interval bounds{kUnboundedLow, kUnboundedHigh};
-  if (std::isfinite(valid.lo)) {
+  if (valid.lo > kUnboundedLow) {
     if (!valid.lo_open) {
       bounds.lo = valid.lo;
     } else if (valid.lo == 0.0) {
-      bounds.lo = std::numeric_limits<double>::min();
+      bounds.lo = kSmallestMagnitude;
     } else {
       bounds.lo = std::nextafter(valid.lo, kUnboundedHigh);
     }
   }
-  if (std::isfinite(valid.hi))
+  if (valid.hi < kUnboundedHigh)
     bounds.hi = valid.hi_open ? std::nextafter(valid.hi, kUnboundedLow) : valid.hi;
   return bounds;
 }

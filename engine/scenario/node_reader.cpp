@@ -134,6 +134,11 @@ double Value::number(const NumberRange& range) {
       break;
   }
   if (!range.contains(parsed.value)) fail_expected(expected);
+  const double magnitude = std::fabs(parsed.value);
+  if (magnitude > kLargestMagnitude)
+    fail_expected(expected, " (numbers may be at most 1e15 in magnitude)");
+  if (magnitude != 0.0 && magnitude < kSmallestMagnitude)
+    fail_expected(expected, " (numbers other than 0 must be at least 1e-12 in magnitude)");
   write(format_number(parsed.value));
   return parsed.value;
 }

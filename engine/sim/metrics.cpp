@@ -389,6 +389,22 @@ MetricsBuffer::MetricsBuffer(const ScenarioDescription& scenario) {
   }
 }
 
+std::set<std::string> MetricsBuffer::series_missing_allowed() {
+  // Prices are averages over what was delivered, and the premium over what a hub delivered.
+  constexpr Metric kRatios[] = {
+      Metric::AveragePrice,      Metric::PriceIndex,           Metric::PriceIndexElsewhere,
+      Metric::PriceElsewhere,    Metric::HubRiskPremium,       Metric::PriceMaker,
+      Metric::PriceDistributor,  Metric::PriceLogistics,       Metric::PriceTraderMarkup,
+      Metric::PriceScarcityRent, Metric::PriceRiskPremium,     Metric::PricePaymentFee,
+      Metric::PriceTariff,       Metric::DeliveredPriceByRoute};
+  std::set<std::string> names;
+  const std::vector<SeriesSpec> specs = series_specs();
+  for (Metric metric : kRatios)
+    for (const SeriesSpec& spec : specs)
+      if (spec.metric == metric) names.insert(spec.name);
+  return names;
+}
+
 // A fixed-weight (Laspeyres) index: each controlled sector's price relative to its average in
 // the base period, weighted by the sector's share of base-period delivered value. Sectors
 // with nothing delivered in a step drop out and the weights of the rest are rescaled. The

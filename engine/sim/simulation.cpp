@@ -1,5 +1,7 @@
 #include "chokepoint/sim/simulation.hpp"
 
+#include "chokepoint/output/finite_values.hpp"
+
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 
@@ -83,6 +85,7 @@ RunRecord Simulation::take_record(RunMetadata metadata) {
   metadata.months_per_step = scenario_.calendar.months_per_step;
   metadata.steps = step_;
   record.meta = std::move(metadata);
+  check_finite_values(record, MetricsBuffer::series_missing_allowed());
   return record;
 }
 

@@ -207,6 +207,71 @@ class Resolve(unittest.TestCase):
         self.assertEqual(chokepoint("resolve").returncode, 2)
 
 
+class HostileInput(unittest.TestCase):
+    """Inputs that once exhausted memory, hung or crashed the program end in one line."""
+
+    def small_world(self):
+        return os.path.join(SOURCE, "tests/data/small_world.yaml")
+
+    def test_devices_and_fifos_are_refused_at_once(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            fifo = os.path.join(tmp, "scenario.yaml")
+            os.mkfifo(fifo)
+            child = os.path.join(tmp, "child.yaml")
+            with open(child, "w") as f:
+                f.write("extends: /dev/zero\nname: x\n")
+            for path, kind in ((fifo, "a FIFO"), ("/dev/urandom", "a character device"),
+                               (child, "a character device")):
+                with self.subTest(path=path):
+                    result = subprocess.run([BINARY, "validate", path], capture_output=True,
+                                            text=True, timeout=20)
+                    self.assertEqual(result.returncode, 1, result.stderr)
+                    self.assertIn(kind, result.stdout + result.stderr)
+                    self.assertEqual(len((result.stdout + result.stderr).strip().splitlines()), 1)
+
+    def test_max_input_size_limits_every_command(self):
+        result = chokepoint("validate", self.small_world(), "--max-input-size", "1 KiB")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("more than the limit of 1024 (--max-input-size changes it)",
+                      result.stdout + result.stderr)
+        result = chokepoint("validate", self.small_world(), "--max-input-size=1 MiB")
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        result = chokepoint("validate", self.small_world(), "--max-input-size", "12")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("--max-input-size expects a size with a unit", result.stderr)
+
+    def mounted_tmpfs(self, options):
+        """A small tmpfs for the test, or a skip where this process may not mount (not root)."""
+        folder = tempfile.mkdtemp()
+        mount = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", folder],
+                               capture_output=True, text=True)
+        if mount.returncode != 0:
+            os.rmdir(folder)
+            self.skipTest("cannot mount a tmpfs here: " + mount.stderr.strip())
+
+        def unmount():
+            subprocess.run(["umount", folder], capture_output=True)
+            os.rmdir(folder)
+        self.addCleanup(unmount)
+        return folder
+
+    def test_a_full_disk_is_one_line_exit_1_and_leaves_nothing(self):
+        full = self.mounted_tmpfs("size=64k")
+        out = os.path.join(full, "new", "folder", "run.h5")
+        result = chokepoint("run", self.small_world(), "--out", out, "--quiet")
+        self.assertEqual(result.returncode, 1, result.stderr)  # once SIGSEGV (139)
+        self.assertRegex(result.stderr, r"^chokepoint run: error: cannot write run file '.*run\.h5': "
+                                        r".*No space left on device \(errno 28\)\n$")
+        self.assertEqual(os.listdir(full), [])  # no half file, no empty folders
+
+    def test_a_read_only_mount_is_refused_before_the_run(self):
+        read_only = self.mounted_tmpfs("size=64k,ro")
+        result = chokepoint("run", self.small_world(), "--out", os.path.join(read_only, "x.h5"))
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("Read-only file system", result.stderr)
+        self.assertEqual(len(result.stderr.strip().splitlines()), 1)
+
+
 class MaxMemory(unittest.TestCase):
     """--max-memory: a scenario over the limit is refused before anything is built."""
 
@@ -252,7 +317,22 @@ class MaxMemory(unittest.TestCase):
         self.assertRegex(result.stdout, r"a run needs about [0-9.]+ KiB \(.*\); "
                                         r"limit 2\.0 GiB \(--max-memory\)")
         result = chokepoint("validate", self.scenario())
-        self.assertIn("(this machine's physical memory)", result.stdout)
+        # The smallest system limit: physical memory here, a cgroup's in some containers.
+        self.assertRegex(result.stdout, r"limit [0-9.]+ [KMGT]iB \((this machine's physical "
+                                        r"memory|the cgroup's memory limit, .*)\)")
+
+    def test_the_address_space_limit_binds_when_it_is_smallest(self):
+        # As a Slurm job or a shell with ulimit -v would run it: the limit in force, not the
+        # machine's memory, decides.
+        import resource
+
+        def limit_address_space():
+            resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+        result = subprocess.run([BINARY, "validate", self.scenario(), "--max-memory", "8 GiB"],
+                                capture_output=True, text=True, preexec_fn=limit_address_space)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("(what is left of the address-space limit, ulimit -v)", result.stdout)
 
 
 if __name__ == "__main__":

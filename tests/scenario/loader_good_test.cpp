@@ -163,9 +163,9 @@ firms:
   CHECK(firm.capacity.min == 50.0);
   CHECK(firm.capacity.max == 5000.0);
   CHECK(firm.unit_cost.kind == Distribution::Kind::Normal);
-  CHECK(firm.unit_cost.min > 0.0);
-  CHECK(firm.unit_cost.min < 1e-300);
-  CHECK(firm.unit_cost.max == 1e300);
+  // "> 0" clamps draws to the smallest and largest numbers a file may give.
+  CHECK(firm.unit_cost.min == 1e-12);
+  CHECK(firm.unit_cost.max == 1e15);
   CHECK(firm.quality.min == 0.0);  // the user's -3 is outside [0, 1]
   CHECK(firm.quality.max == 0.9);
 }

@@ -8,6 +8,13 @@
 
 namespace chokepoint::scenario_detail {
 
+// Every number a scenario, sweep or targets file gives is 0 or between these in magnitude,
+// whatever its own range: far beyond any real quantity (a year of world trade is about 3e13
+// USD) and any meaningful share, and far enough inside a double's range that sums, products
+// and prices of such numbers stay finite and normal.
+inline constexpr double kLargestMagnitude = 1e15;
+inline constexpr double kSmallestMagnitude = 1e-12;
+
 struct NumberRange {
   double lo = -std::numeric_limits<double>::infinity();
   double hi = std::numeric_limits<double>::infinity();

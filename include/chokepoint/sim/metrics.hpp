@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,10 @@ class MetricsBuffer {
   // Fills the price indices (the target's, and the same goods' elsewhere) from the average
   // prices, once the base period has been run.
   void finish_price_index(const ScenarioDescription& scenario, std::int32_t steps_run);
+
+  // The series in which NaN means "no value" (a price where nothing was delivered); every
+  // other series must hold finite numbers (chokepoint/output/finite_values.hpp).
+  static std::set<std::string> series_missing_allowed();
 
   // Heap bytes a buffer for `scenario` will hold, worked out without building it; and what
   // this one holds (capacities times element sizes, names and labels included).
