@@ -1,6 +1,7 @@
 #include "scenario/detail/names.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "scenario/detail/suggest.hpp"
 
@@ -8,43 +9,40 @@ namespace chokepoint::scenario_detail {
 
 namespace {
 
-template <typename T>
-bool contains(const std::vector<T>& items, const T& item) {
-  return std::find(items.begin(), items.end(), item) != items.end();
-}
-
-std::optional<std::uint32_t> index_of(const std::vector<std::string>& names,
-                                      const std::string& name) {
-  const auto it = std::find(names.begin(), names.end(), name);
-  if (it == names.end()) return std::nullopt;
-  return static_cast<std::uint32_t>(it - names.begin());
-}
-
 // Refuses a name given twice in one list: a sign of a copy-paste slip.
-void reject_repeat(std::vector<std::string>& seen, const std::string& name, const Value& item) {
-  if (contains(seen, name)) item.fail("\"" + name + "\" is listed twice");
-  seen.push_back(name);
+void reject_repeat(std::unordered_set<std::string>& seen, const std::string& name,
+                   const Value& item) {
+  if (!seen.insert(name).second) item.fail("\"" + name + "\" is listed twice");
 }
 
 }  // namespace
 
 Names::Names(const std::vector<StateDesc>& states, const std::vector<SectorDesc>& sectors)
     : states_(states) {
-  for (const StateDesc& state : states) {
+  for (std::size_t i = 0; i < states.size(); ++i) {
+    const StateDesc& state = states[i];
     state_codes_.push_back(state.code);
-    for (const std::string& bloc : state.blocs)
-      if (!contains(bloc_names_, bloc)) bloc_names_.push_back(bloc);
+    state_index_.emplace(state.code, static_cast<StateIndex>(i));
+    for (const std::string& bloc : state.blocs) {
+      auto [members, first] = bloc_members_.try_emplace(bloc);
+      if (first) bloc_names_.push_back(bloc);
+      members->second.push_back(static_cast<StateIndex>(i));
+    }
   }
-  for (const SectorDesc& sector : sectors)
-    sector_codes_.push_back(sector.code);
+  for (std::size_t k = 0; k < sectors.size(); ++k) {
+    sector_codes_.push_back(sectors[k].code);
+    sector_index_.emplace(sectors[k].code, static_cast<SectorIndex>(k));
+  }
 }
 
 std::optional<StateIndex> Names::find_state(const std::string& code) const {
-  return index_of(state_codes_, code);
+  const auto found = state_index_.find(code);
+  if (found == state_index_.end()) return std::nullopt;
+  return found->second;
 }
 
 bool Names::is_bloc(const std::string& name) const {
-  return contains(bloc_names_, name);
+  return bloc_members_.count(name) > 0;
 }
 
 StateIndex Names::state(Value& value) const {
@@ -57,21 +55,21 @@ StateIndex Names::state(Value& value) const {
 
 SectorIndex Names::sector(Value& value) const {
   const std::string code = value.string();
-  if (auto index = index_of(sector_codes_, code)) return *index;
+  if (const auto found = sector_index_.find(code); found != sector_index_.end())
+    return found->second;
   value.fail("unknown sector \"" + code + "\"" +
              suggestion_suffix(code, sector_codes_, "the sectors are"));
 }
 
 std::vector<StateIndex> Names::bloc_members(const std::string& bloc) const {
-  std::vector<StateIndex> members;
-  for (std::size_t i = 0; i < states_.size(); ++i)
-    if (contains(states_[i].blocs, bloc)) members.push_back(static_cast<StateIndex>(i));
-  return members;
+  const auto found = bloc_members_.find(bloc);
+  return found == bloc_members_.end() ? std::vector<StateIndex>{} : found->second;
 }
 
 std::vector<StateIndex> Names::states_or_blocs(Value& list_value, bool allow_empty) const {
   std::vector<StateIndex> result;
-  std::vector<std::string> seen;
+  std::vector<bool> included(state_codes_.size(), false);
+  std::unordered_set<std::string> seen;
   for (Value& item : list_value.list(allow_empty, /*flow=*/true)) {
     const std::string name = item.string();
     reject_repeat(seen, name, item);
@@ -87,14 +85,17 @@ std::vector<StateIndex> Names::states_or_blocs(Value& list_value, bool allow_emp
                 suggestion_suffix(name, candidates, "the states and blocs are"));
     }
     for (const StateIndex member : members)
-      if (!contains(result, member)) result.push_back(member);
+      if (!included[member]) {
+        included[member] = true;
+        result.push_back(member);
+      }
   }
   return result;
 }
 
 std::vector<SectorIndex> Names::sectors(Value& list_value) const {
   std::vector<SectorIndex> result;
-  std::vector<std::string> seen;
+  std::unordered_set<std::string> seen;
   for (Value& item : list_value.list(/*allow_empty=*/false, /*flow=*/true)) {
     const SectorIndex index = sector(item);
     reject_repeat(seen, sector_codes_[index], item);

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "chokepoint/scenario/description.hpp"
@@ -39,6 +40,10 @@ class Names {
   std::vector<std::string> state_codes_;
   std::vector<std::string> sector_codes_;
   std::vector<std::string> bloc_names_;  // in order of first mention
+  // Lookups by hash, so that resolving n names costs n steps whatever the scenario's size.
+  std::unordered_map<std::string, StateIndex> state_index_;
+  std::unordered_map<std::string, SectorIndex> sector_index_;
+  std::unordered_map<std::string, std::vector<StateIndex>> bloc_members_;
 };
 
 }  // namespace chokepoint::scenario_detail
