@@ -7,9 +7,11 @@ packages=(build-essential cmake pkg-config git libtbb-dev libeigen3-dev libyaml-
           libhdf5-dev hdf5-tools catch2 libopenmpi-dev openmpi-bin python3 python3-h5py
           python3-numpy)
 # Tests also read results the way analysts do: tools/report (matplotlib, YAML targets) shown in
-# headless Chromium, and run files opened by pandas/xarray through h5netcdf.
+# headless Chromium, and run files opened by pandas/xarray through h5netcdf; the sanitizer
+# pass builds the loader's fuzzer with clang and its libFuzzer runtime.
 [[ ${1:-} == --tests ]] && packages+=(clang-format python3-yaml python3-matplotlib python3-pandas
-                                      python3-xarray python3-h5netcdf chromium)
+                                      python3-xarray python3-h5netcdf chromium clang
+                                      libclang-rt-14-dev)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <new>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -169,6 +170,9 @@ TargetsFile guarded(const std::string& file, Read read) {
   } catch (const YAML::Exception& error) {
     throw ScenarioError(scenario_detail::location_of(file, error.mark), "",
                         "cannot read the targets: " + error.msg);
+  } catch (const std::bad_alloc&) {
+    throw ScenarioError({file, 0, 0}, "",
+                        "cannot read the targets: out of memory while reading them");
   } catch (const std::exception& error) {
     throw ScenarioError({file, 0, 0}, "", std::string("cannot read the targets: ") + error.what());
   }
