@@ -17,8 +17,7 @@ void reject_repeat(std::unordered_set<std::string>& seen, const std::string& nam
 
 }  // namespace
 
-Names::Names(const std::vector<StateDesc>& states, const std::vector<SectorDesc>& sectors)
-    : states_(states) {
+Names::Names(const std::vector<StateDesc>& states, const std::vector<SectorDesc>& sectors) {
   for (std::size_t i = 0; i < states.size(); ++i) {
     const StateDesc& state = states[i];
     state_codes_.push_back(state.code);

@@ -19,37 +19,23 @@
 #include <catch2/catch.hpp>
 
 #include "chokepoint/output/run_record.hpp"
+#include "support/temporary_folder.hpp"
 
 namespace chokepoint::test {
 
-class TempDir {
+class TempDir : public TemporaryFolder {
  public:
-  TempDir() {
-    std::random_device entropy;
-    path_ = std::filesystem::temp_directory_path() /
-            ("chokepoint-output-test-" + std::to_string(entropy()) + std::to_string(entropy()));
-    std::filesystem::create_directories(path_);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  const std::filesystem::path& path() const { return path_; }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
+  TempDir() : TemporaryFolder("chokepoint-output-test-") {}
+  std::string file(const std::string& name) const { return (path() / name).string(); }
   // Everything under the directory, as paths relative to it.
   std::vector<std::string> contents() const {
     std::vector<std::string> found;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(path_)) {
-      found.push_back(std::filesystem::relative(entry.path(), path_).string());
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(path())) {
+      found.push_back(std::filesystem::relative(entry.path(), path()).string());
     }
     std::sort(found.begin(), found.end());
     return found;
   }
-
- private:
-  std::filesystem::path path_;
 };
 
 // Redirects file descriptor 2 while alive; text() gives what was written to it.

@@ -36,7 +36,6 @@ class Names {
  private:
   std::vector<StateIndex> bloc_members(const std::string& bloc) const;
 
-  const std::vector<StateDesc>& states_;
   std::vector<std::string> state_codes_;
   std::vector<std::string> sector_codes_;
   std::vector<std::string> bloc_names_;  // in order of first mention
