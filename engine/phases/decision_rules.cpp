@@ -48,6 +48,13 @@ double designation_probability(double intensity, double visibility, double month
   return 1.0 - std::exp(-intensity * visibility * volume_factor);
 }
 
+double maker_risk_premium(double expected_loss, double units, double unit_price,
+                          double pass_through, double max_share) {
+  const double value = units * unit_price;
+  if (expected_loss <= 0.0 || pass_through <= 0.0 || value <= 0.0) return 0.0;
+  return std::min(max_share, pass_through * expected_loss / value);
+}
+
 Channel choose_channel(const ChannelValues& values, Channel current, double potential_revenue,
                        const Behaviour& behaviour, double u) {
   const double scale = std::max(potential_revenue, 1e-9);

@@ -160,6 +160,7 @@ void firm_offer(const StepContext& context, std::size_t f) {
     firms.markup[f] = adapt_markup(firms.markup[f], firms.utilisation[f], behaviour);
   const double price = cost * (1.0 + firms.markup[f]);
   firms.price[f] = price;
+  firms.risk_premium[f] = 0.0;
 
   Channel channel = Channel::Direct;
   double offered = capacity;
@@ -204,12 +205,20 @@ void firm_offer(const StepContext& context, std::size_t f) {
     // firm is paid by the intermediary, whose own banks may reject the target's payments.
     const double direct_units = expected_direct_units * cleared_direct;
     const double hub_units = expected_units * (1.0 - kept_out) * reach;
+    // What a maker charges for its risk of designation is part of its margin on the channel;
+    // what it cannot charge (beyond the cap, or with no pass-through) it bears.
+    const double direct_loss = expected_loss(behaviour.visibility_direct, direct_units, price);
+    const double hub_loss = expected_loss(behaviour.visibility_intermediary, hub_units, wholesale);
+    const double direct_premium =
+        maker_risk_premium(direct_loss, direct_units, price, behaviour.maker_risk_pass_through,
+                           behaviour.maker_risk_premium_max);
+    const double hub_premium =
+        maker_risk_premium(hub_loss, hub_units, wholesale, behaviour.maker_risk_pass_through,
+                           behaviour.maker_risk_premium_max);
     values.profit[static_cast<int>(Channel::Direct)] =
-        (price - unit_cost) * direct_units -
-        expected_loss(behaviour.visibility_direct, direct_units, price);
+        (price * (1.0 + direct_premium) - unit_cost) * direct_units - direct_loss;
     values.profit[static_cast<int>(Channel::Intermediary)] =
-        (wholesale - unit_cost) * hub_units -
-        expected_loss(behaviour.visibility_intermediary, hub_units, wholesale);
+        (wholesale * (1.0 + hub_premium) - unit_cost) * hub_units - hub_loss;
 
     RandomStream stream(scenario.seed, world.firm_id(f), static_cast<std::uint32_t>(context.step),
                         Purpose::ChannelChoice);
@@ -231,6 +240,13 @@ void firm_offer(const StepContext& context, std::size_t f) {
     offered = channel == Channel::Direct         ? direct_capacity * cleared_direct
               : channel == Channel::Intermediary ? capacity * leak
                                                  : 0.0;
+    // The price the maker charges on its channel carries that channel's premium (on the
+    // list price, so that the wholesale price through a hub carries the hub's premium).
+    const double premium = channel == Channel::Direct         ? direct_premium
+                           : channel == Channel::Intermediary ? hub_premium
+                                                              : 0.0;
+    firms.risk_premium[f] = price * premium;
+    firms.price[f] = price * (1.0 + premium);
   }
   firms.channel[f] = channel;
   if (channel != Channel::Intermediary) firms.pool[f] = -1;
@@ -238,7 +254,7 @@ void firm_offer(const StepContext& context, std::size_t f) {
 
   Offers& offers = world.offers;
   offers.quantity[f] = channel == Channel::Direct ? offered : 0.0;
-  offers.price[f] = price * (1.0 + payment_cost);
+  offers.price[f] = firms.price[f] * (1.0 + payment_cost);
   offers.quality[f] = firms.quality[f];
   offers.reliability[f] = 1.0;
   offers.unbranded[f] = firms.branded[f] ? 0.0 : 1.0;
@@ -252,7 +268,7 @@ void aggregate_pool_supply(const StepContext& context) {
   const PolicyState& policy = context.policy;
   for (Pool& pool : world.pools) {
     pool.supply = pool.supply_value = pool.supply_quality = pool.supply_unbranded = 0.0;
-    pool.supply_distributor = pool.supply_normal_value = 0.0;
+    pool.supply_distributor = pool.supply_normal_value = pool.supply_maker_premium = 0.0;
   }
   const Firms& firms = world.firms;
   const double discount = 1.0 - behaviour.wholesale_discount;
@@ -263,6 +279,7 @@ void aggregate_pool_supply(const StepContext& context) {
     const double value = units * firms.price[f] * discount;
     pool.supply += units;
     pool.supply_value += value;
+    pool.supply_maker_premium += units * firms.risk_premium[f] * discount;
     pool.supply_quality += units * firms.quality[f];
     pool.supply_normal_value += units * normal_price(firms, f, behaviour);
     if (!firms.branded[f]) pool.supply_unbranded += units;

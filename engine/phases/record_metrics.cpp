@@ -109,7 +109,8 @@ void record_price_components(const StepContext& context, MetricsBuffer& metrics)
     const std::size_t cell =
         offers.sector[f] * kRouteCount + static_cast<std::size_t>(offers.route[f]);
     units[cell] += sold;
-    add(Metric::PriceMaker, cell, sold * firms.price[f]);
+    add(Metric::PriceMaker, cell, sold * (firms.price[f] - firms.risk_premium[f]));
+    add(Metric::PriceMakerRiskPremium, cell, sold * firms.risk_premium[f]);
     // As firm_offer charges it: the target's own producers are paid at home.
     const double payment_cost =
         offers.route[f] == Route::Domestic ? 0.0 : context.policy.payment_cost[firms.state[f]];
@@ -134,7 +135,9 @@ void record_price_components(const StepContext& context, MetricsBuffer& metrics)
     const std::size_t cell =
         pool.sector * kRouteCount + static_cast<std::size_t>(Route::Intermediary);
     units[cell] += sold;
-    add(Metric::PriceMaker, cell, sold * costs.maker);
+    const double maker_premium = pool.supply > 0.0 ? pool.supply_maker_premium / pool.supply : 0.0;
+    add(Metric::PriceMaker, cell, sold * (costs.maker - maker_premium));
+    add(Metric::PriceMakerRiskPremium, cell, sold * maker_premium);
     add(Metric::PriceDistributor, cell, sold * costs.distributor);
     add(Metric::PriceLogistics, cell, sold * costs.logistics);
     add(Metric::PriceTraderMarkup, cell, sold * floor);
@@ -148,10 +151,11 @@ void record_price_components(const StepContext& context, MetricsBuffer& metrics)
     // Divided by the hub's deliveries in record_hubs.
     metrics.at(Metric::HubRiskPremium, t, pool.hub_index) += sold * intermediaries.risk_premium[i];
   }
-  constexpr Metric kComponents[] = {
-      Metric::PriceMaker,        Metric::PriceDistributor,  Metric::PriceLogistics,
-      Metric::PriceTraderMarkup, Metric::PriceScarcityRent, Metric::PriceRiskPremium,
-      Metric::PricePaymentFee,   Metric::PriceTariff,       Metric::DeliveredPriceByRoute};
+  constexpr Metric kComponents[] = {Metric::PriceMaker,        Metric::PriceMakerRiskPremium,
+                                    Metric::PriceDistributor,  Metric::PriceLogistics,
+                                    Metric::PriceTraderMarkup, Metric::PriceScarcityRent,
+                                    Metric::PriceRiskPremium,  Metric::PricePaymentFee,
+                                    Metric::PriceTariff,       Metric::DeliveredPriceByRoute};
   const double nan = std::numeric_limits<double>::quiet_NaN();
   for (std::size_t cell = 0; cell < units.size(); ++cell)
     for (Metric metric : kComponents) {

@@ -57,6 +57,8 @@ Behaviour load_behaviour(MapReader& map) {
   number("experience_months", b.experience_months, kNonNegative);
   number("domestic_input_exposure", b.domestic_input_exposure, kShare);
   number("foreign_input_exposure", b.foreign_input_exposure, kShare);
+  number("maker_risk_pass_through", b.maker_risk_pass_through, kShare);
+  number("maker_risk_premium_max", b.maker_risk_premium_max, NumberRange::closed(0.0, 10.0));
   // Intermediaries
   number("anomaly_weight", b.anomaly_weight, kNonNegative);
   number("intermediary_markup_adjustment", b.intermediary_markup_adjustment, kNonNegative);

@@ -216,7 +216,13 @@ std::vector<SeriesSpec> series_specs() {
       {M::PriceMaker,
        "price_maker",
        "USD/unit",
-       "delivered price by hop: what the maker was paid (NaN when the route delivered nothing)",
+       "delivered price by hop: what the maker was paid, less its risk premium (NaN when the "
+       "route delivered nothing)",
+       {"time", "sector", "route"}},
+      {M::PriceMakerRiskPremium,
+       "price_maker_risk_premium",
+       "USD/unit",
+       "delivered price by hop: the maker's premium for its own risk of designation",
        {"time", "sector", "route"}},
       {M::PriceDistributor,
        "price_distributor_margin",
@@ -392,11 +398,11 @@ MetricsBuffer::MetricsBuffer(const ScenarioDescription& scenario) {
 std::set<std::string> MetricsBuffer::series_missing_allowed() {
   // Prices are averages over what was delivered, and the premium over what a hub delivered.
   constexpr Metric kRatios[] = {
-      Metric::AveragePrice,      Metric::PriceIndex,           Metric::PriceIndexElsewhere,
-      Metric::PriceElsewhere,    Metric::HubRiskPremium,       Metric::PriceMaker,
-      Metric::PriceDistributor,  Metric::PriceLogistics,       Metric::PriceTraderMarkup,
-      Metric::PriceScarcityRent, Metric::PriceRiskPremium,     Metric::PricePaymentFee,
-      Metric::PriceTariff,       Metric::DeliveredPriceByRoute};
+      Metric::AveragePrice,          Metric::PriceIndex,        Metric::PriceIndexElsewhere,
+      Metric::PriceElsewhere,        Metric::HubRiskPremium,    Metric::PriceMaker,
+      Metric::PriceMakerRiskPremium, Metric::PriceDistributor,  Metric::PriceLogistics,
+      Metric::PriceTraderMarkup,     Metric::PriceScarcityRent, Metric::PriceRiskPremium,
+      Metric::PricePaymentFee,       Metric::PriceTariff,       Metric::DeliveredPriceByRoute};
   std::set<std::string> names;
   const std::vector<SeriesSpec> specs = series_specs();
   for (Metric metric : kRatios)

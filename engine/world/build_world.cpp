@@ -56,8 +56,8 @@ void build_firms(const ScenarioDescription& scenario, const std::vector<std::int
   size_all(total, firms.quality, firms.coalition_revenue, firms.risk_aversion, firms.compliance,
            firms.line_position, firms.base_unit_cost, firms.initial_experience, firms.capacity,
            firms.cumulative_output, firms.unit_cost, firms.markup, firms.utilisation,
-           firms.pending_capacity, firms.price, firms.effective_capacity, firms.offered,
-           firms.sales, firms.subsidy_claim, firms.contract_units, firms.relocating);
+           firms.pending_capacity, firms.price, firms.risk_premium, firms.effective_capacity,
+           firms.offered, firms.sales, firms.subsidy_claim, firms.contract_units, firms.relocating);
   firms.channel.assign(total, Channel::Direct);
   firms.pool.assign(total, -1);
   firms.pending_ready_step.assign(total, 0);

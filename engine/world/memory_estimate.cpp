@@ -34,7 +34,7 @@ constexpr std::size_t kExtents = static_cast<std::size_t>(Extent::Count);
 // by lengths from the description, the measurement sums capacities. A member added to one of
 // these structs without being listed changes its size and stops the build here.
 constexpr std::size_t kVector = sizeof(std::vector<double>);
-static_assert(sizeof(Firms) == 2 * sizeof(std::size_t) + 33 * kVector,
+static_assert(sizeof(Firms) == 2 * sizeof(std::size_t) + 34 * kVector,
               "list new Firms arrays below");
 static_assert(sizeof(Intermediaries) == sizeof(std::size_t) + 9 * kVector,
               "list new Intermediaries arrays below");
@@ -84,6 +84,7 @@ void for_each_array(WorldRef& world, Visit&& visit) {
                       &f.utilisation,
                       &f.pending_capacity,
                       &f.price,
+                      &f.risk_premium,
                       &f.effective_capacity,
                       &f.offered,
                       &f.sales,

@@ -132,3 +132,38 @@ TEST_CASE("Stronger enforcement on a hub raises its traders' risk premium", "[be
   CHECK(mean_over(with, "price_risk_premium", 12, steps, {"chips", "intermediary"}) >
         mean_over(without, "price_risk_premium", 12, steps, {"chips", "intermediary"}));
 }
+
+TEST_CASE("Makers who charge for their risk of designation sell dearer and stay in the trade",
+          "[behaviour]") {
+  // US designations of Chinese sellers of chips from mid-2021; the same world with makers
+  // bearing the risk (the default) and charging buyers for it.
+  const std::string threat =
+      "  secondary_sanctions:\n"
+      "    - {name: threat, imposer: US, on: [CN], applies_to: [firms], sectors: [chips], "
+      "intensity: 0.01, penalty_months: 24, start: 2021-07}\n";
+  const RunRecord bear = run_small_world(kCoalitionControls + threat);
+  const std::string charging =
+      small_world_yaml(kCoalitionControls + threat) + "behaviour: {maker_risk_pass_through: 1}\n";
+  const RunRecord charge =
+      run_scenario(load_scenario_text(charging, "<small_world>"), RunOptions{});
+  const int steps = steps_of(charge);
+  const double premium_bear =
+      mean_over(bear, "price_maker_risk_premium", 12, steps, {"chips", "direct"});
+  const double premium_charge =
+      mean_over(charge, "price_maker_risk_premium", 12, steps, {"chips", "direct"});
+  const double abstaining_bear = last_year(bear, "firms_serving", {"CN", "abstain"});
+  const double abstaining_charge = last_year(charge, "firms_serving", {"CN", "abstain"});
+  INFO("maker's risk premium on direct chips: " << premium_bear << " -> " << premium_charge
+                                                << " USD/unit; Chinese firms abstaining "
+                                                << abstaining_bear << " -> " << abstaining_charge);
+  CHECK(premium_bear == 0.0);
+  CHECK(premium_charge > 0.02 * 30.0);  // over 2% of a Chinese chip's ~30-40 USD
+  // The hops still add up to what buyers paid.
+  double sum = 0.0;
+  for (const char* hop :
+       {"price_maker", "price_maker_risk_premium", "price_payment_fee", "price_tariff"})
+    sum += mean_over(charge, hop, 12, steps, {"chips", "direct"});
+  CHECK(sum == Approx(mean_over(charge, "delivered_price", 12, steps, {"chips", "direct"})));
+  // A maker that is paid for its risk has less reason to leave the market.
+  CHECK(abstaining_charge < abstaining_bear);
+}

@@ -50,5 +50,6 @@ TEST_CASE("the series where NaN means no value are the prices and the hubs' prem
   CHECK(names.count("price_index") == 1);
   CHECK(names.count("imports") == 0);
   CHECK(names.count("focus_share") == 0);
-  CHECK(names.size() == 14);
+  CHECK(names.count("price_maker_risk_premium") == 1);
+  CHECK(names.size() == 15);
 }

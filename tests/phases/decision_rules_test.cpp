@@ -107,6 +107,21 @@ TEST_CASE("The risk premium breaks a trader even on the goods it expects to lose
         Approx(detection_probability(0.05, 2.0, 0.5, 1.0, 0.4, 0.01)));
 }
 
+TEST_CASE("A maker's risk premium charges buyers its expected designation loss per unit",
+          "[firms]") {
+  // Expected loss 20,000 USD a month on 1,000 units at 50 USD: 40% of the price at full
+  // pass-through, half of that at 0.5, none at 0.
+  CHECK(maker_risk_premium(20000.0, 1000.0, 50.0, 1.0, 1.0) == Approx(0.4));
+  CHECK(maker_risk_premium(20000.0, 1000.0, 50.0, 0.5, 1.0) == Approx(0.2));
+  CHECK(maker_risk_premium(20000.0, 1000.0, 50.0, 0.0, 1.0) == 0.0);
+  // Beyond the cap the maker bears the rest.
+  CHECK(maker_risk_premium(200000.0, 1000.0, 50.0, 1.0, 1.0) == Approx(1.0));
+  CHECK(maker_risk_premium(200000.0, 1000.0, 50.0, 1.0, 0.3) == Approx(0.3));
+  // No risk, or no volume to spread it over: no premium (and no division by zero).
+  CHECK(maker_risk_premium(0.0, 1000.0, 50.0, 1.0, 1.0) == 0.0);
+  CHECK(maker_risk_premium(20000.0, 0.0, 50.0, 1.0, 1.0) == 0.0);
+}
+
 TEST_CASE("A unit's landed cost at the hub adds the distributor and logistics hops",
           "[intermediaries]") {
   Pool pool;

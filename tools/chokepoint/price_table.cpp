@@ -79,8 +79,9 @@ void print_price_hops(std::FILE* out, const RunRecord& record, std::size_t from,
     weight[k] = base_price[k] * (base_units[k][0] + base_units[k][1] + base_units[k][2]);
   }
   const auto units = units_by_route(view, shape, from, to);
-  static const std::array<std::pair<const char*, const char*>, 9> kHops = {{
+  static const std::array<std::pair<const char*, const char*>, 10> kHops = {{
       {"price_maker", "maker's price"},
+      {"price_maker_risk_premium", "maker's risk premium"},
       {"price_distributor_margin", "distributors' margin"},
       {"price_logistics", "transshipment and logistics"},
       {"price_trader_markup", "trader's markup (floor)"},
@@ -96,6 +97,7 @@ void print_price_hops(std::FILE* out, const RunRecord& record, std::size_t from,
                period.c_str());
   std::fprintf(out, "  %-30s %10s %10s %10s %10s\n", "", "direct", "via hubs", "domestic", "all");
   for (const auto& [name, label] : kHops) {
+    if (!view.has_series(name)) continue;  // a file from before the hop was recorded
     const Series& price = view.series(name);
     std::array<double, 4> cell{}, cell_weight{};
     for (std::size_t k = 0; k < shape.sectors; ++k) {

@@ -20,6 +20,7 @@ class View {
     if (!s) throw OutputError("result has no series \"" + name + "\"");
     return *s;
   }
+  bool has_series(const std::string& name) const { return record_.find_series(name) != nullptr; }
   std::size_t axis_size(const std::string& name) const {
     const Axis* a = record_.find_axis(name);
     return a ? a->size() : 0;

@@ -188,7 +188,8 @@ def price_index(run_sets):
                   "control group); and the ratio, the premium the target pays.")
 
 
-HOPS = [("price_maker", "maker's price"), ("price_distributor_margin", "distributors"),
+HOPS = [("price_maker", "maker's price"), ("price_maker_risk_premium", "maker's risk premium"),
+        ("price_distributor_margin", "distributors"),
         ("price_logistics", "logistics"), ("price_trader_markup", "trader's markup"),
         ("price_scarcity_rent", "scarcity rent"), ("price_risk_premium", "risk premium"),
         ("price_payment_fee", "payment fees"), ("price_tariff", "tariff")]
@@ -210,6 +211,8 @@ def price_hops(run_sets):
         routes = run.axis("route")
         shares = np.zeros((len(HOPS), len(routes)))
         for h, (name, _) in enumerate(HOPS):
+            if name not in run.series:  # a file from before the hop was recorded
+                continue
             price = run.series[name][last][:, sectors, :]
             units = imports[last][:, sectors, :]
             mean = np.nansum(price * units, axis=0) / units.sum(axis=0)  # sector, route
@@ -228,7 +231,8 @@ def price_hops(run_sets):
     ax.set_title(title, fontsize=11)
     fig.tight_layout()
     caption = ("What one unit of controlled goods cost the target's buyers over the run's last "
-               "year, by route and hop (price_* datasets): the maker's price, distributors' "
+               "year, by route and hop (price_* datasets): the maker's price and its premium for "
+               "its own risk of designation, distributors' "
                "margin, transshipment and logistics, the trader's markup floor and scarcity "
                "rent, the risk premium for seizures, payment fees and the tariff.")
     return Figure("price_hops", title, caption, fig)

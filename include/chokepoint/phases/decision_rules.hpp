@@ -40,6 +40,13 @@ std::int32_t steps_to_build(std::int32_t time_to_build, double months_per_step);
 double designation_probability(double intensity, double visibility, double monthly_value,
                                double volume_scale);
 
+// The premium a maker adds to its price on a channel to the target for its own risk of
+// designation, as a share of that price: `pass_through` x the expected loss per unit at the
+// expected volume (USD/month over units/month x USD/unit), at most `max_share`. Zero when no
+// volume is expected.
+double maker_risk_premium(double expected_loss, double units, double unit_price,
+                          double pass_through, double max_share);
+
 struct ChannelValues {
   std::array<double, kChannelCount> profit{};  // expected USD/month, net of sanction risk
   std::array<bool, kChannelCount> allowed{};

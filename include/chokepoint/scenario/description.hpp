@@ -318,6 +318,12 @@ struct Behaviour {
   // target (who cannot buy the tools) and in third countries (who mostly still can).
   double domestic_input_exposure = 0.5;
   double foreign_input_exposure = 0.05;
+  // Share of its expected designation loss (per unit, at expected volume) a maker adds to the
+  // price it charges on a channel to the target: 0 bears the risk (it only weighs it in its
+  // channel choice), 1 charges buyers all of it. The premium is at most
+  // `maker_risk_premium_max` of the price: beyond that the maker bears the rest.
+  double maker_risk_pass_through = 0.0;
+  double maker_risk_premium_max = 1.0;
   // Intermediaries
   double anomaly_weight = 1.0;
   // Markup change per unit of sell-through gap (sold share of the offer minus

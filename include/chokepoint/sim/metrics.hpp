@@ -55,7 +55,8 @@ enum class Metric : std::size_t {
   ImportsByMakerShipperValue,  // same, USD/month
   // The delivered price by hop (docs/MODEL_CHOICES.md, "Price of each hop"): USD/unit, means
   // over the units delivered by each route, [time, sector, route]; NaN where none were.
-  PriceMaker,             // what the maker was paid
+  PriceMaker,             // what the maker was paid, less its risk premium
+  PriceMakerRiskPremium,  // the maker's premium for its own risk of designation
   PriceDistributor,       // distributors' margin on covered goods
   PriceLogistics,         // transshipment and logistics from the hub
   PriceTraderMarkup,      // the trader's own markup (its drawn floor: cost of doing business)

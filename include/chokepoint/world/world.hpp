@@ -59,7 +59,8 @@ struct Firms {
   std::vector<double> relocating;
   std::vector<std::int32_t> relocation_ready_step;
   // Per-step results.
-  std::vector<double> price;               // USD/unit to buyers (direct) before discounts
+  std::vector<double> price;  // USD/unit to buyers (direct) before discounts, with risk premium
+  std::vector<double> risk_premium;        // USD/unit of `price`: the maker's sanction-risk premium
   std::vector<double> effective_capacity;  // after input controls
   std::vector<double> offered;             // units/month offered on the chosen channel
   std::vector<double> sales;               // units/month sold to the target market
@@ -79,8 +80,9 @@ struct Pool {
   std::uint32_t slot_count = 0;
   std::uint32_t next_vacant = 0;  // slots below this have been used
   // Aggregates of the firms supplying the pool this step.
-  double supply = 0.0;        // units/month offered by firms
-  double supply_value = 0.0;  // USD/month at wholesale prices (what the makers get)
+  double supply = 0.0;                // units/month offered by firms
+  double supply_value = 0.0;          // USD/month at wholesale prices (what the makers get)
+  double supply_maker_premium = 0.0;  // USD/month of it that is the makers' risk premium
   // USD/month the distributors add on the part of the supply whose makers' lines are covered
   // by a control in force: those goods reach the traders through a distributor.
   double supply_distributor = 0.0;
