@@ -111,6 +111,7 @@ HopCosts hop_costs(const Pool& pool, double logistics_cost) {
   HopCosts costs;
   if (pool.supply <= 0.0) return costs;
   costs.maker = pool.supply_value / pool.supply;
+  costs.maker_risk_premium = pool.supply_maker_premium / pool.supply;
   costs.distributor = pool.supply_distributor / pool.supply;
   costs.logistics = (costs.maker + costs.distributor) * logistics_cost;
   return costs;

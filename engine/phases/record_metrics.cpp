@@ -135,9 +135,8 @@ void record_price_components(const StepContext& context, MetricsBuffer& metrics)
     const std::size_t cell =
         pool.sector * kRouteCount + static_cast<std::size_t>(Route::Intermediary);
     units[cell] += sold;
-    const double maker_premium = pool.supply > 0.0 ? pool.supply_maker_premium / pool.supply : 0.0;
-    add(Metric::PriceMaker, cell, sold * (costs.maker - maker_premium));
-    add(Metric::PriceMakerRiskPremium, cell, sold * maker_premium);
+    add(Metric::PriceMaker, cell, sold * (costs.maker - costs.maker_risk_premium));
+    add(Metric::PriceMakerRiskPremium, cell, sold * costs.maker_risk_premium);
     add(Metric::PriceDistributor, cell, sold * costs.distributor);
     add(Metric::PriceLogistics, cell, sold * costs.logistics);
     add(Metric::PriceTraderMarkup, cell, sold * floor);

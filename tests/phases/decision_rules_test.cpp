@@ -135,6 +135,10 @@ TEST_CASE("A unit's landed cost at the hub adds the distributor and logistics ho
   CHECK(costs.logistics == Approx(4.2));  // 10% of the goods' value at the hub
   CHECK(costs.landed() == Approx(46.2));
   CHECK(hop_costs(pool, 0.0).landed() == Approx(42.0));
+  // The makers' risk premium is part of what they were paid, not a hop on top of it.
+  pool.supply_maker_premium = 50.0;
+  CHECK(hop_costs(pool, 0.1).maker_risk_premium == Approx(5.0));
+  CHECK(hop_costs(pool, 0.1).landed() == Approx(46.2));
 }
 
 TEST_CASE("A maker's normal price is its unit cost at the initial markup", "[firms]") {

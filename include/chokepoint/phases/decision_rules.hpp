@@ -79,10 +79,12 @@ double detection_probability(double detection_rate, double enforcement, double a
 double seizure_risk_premium(double hazard, double weight);
 
 // What one unit of a pool's goods costs its traders at the hub, by hop (USD/unit): the makers'
-// wholesale price, the distributors' margin on covered goods, and transshipment and logistics
+// wholesale price (of which `maker_risk_premium` is the makers' premium for their own risk of
+// designation), the distributors' margin on covered goods, and transshipment and logistics
 // (a share `logistics_cost` of the goods' value).
 struct HopCosts {
   double maker = 0.0;
+  double maker_risk_premium = 0.0;  // part of `maker`, not added again to the landed cost
   double distributor = 0.0;
   double logistics = 0.0;
   double landed() const { return maker + distributor + logistics; }
