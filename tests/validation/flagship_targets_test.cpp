@@ -28,12 +28,14 @@ namespace {
 
 const std::string kSource = CHOKEPOINT_SOURCE_DIR;
 constexpr std::uint64_t kFirstSeed = 101;
-constexpr int kSeeds = 16;
+constexpr int kSeeds = 20;
 
-// None since the calibration of 2026-12-04, which meets all twelve targets on seeds 101..116
-// (docs/CALIBRATION.md, "The flagship"). A target that the calibration stops reaching goes
-// here, with what it measured, and is said so in the docs.
-const std::set<std::string> kKnownMisses = {};
+// The calibration of 2026-12-07 (docs/CALIBRATION.md, "The flagship") meets 16 of the 17
+// targets on seeds 101..120. China and Hong Kong's share of 2023-24 comes out at 0.744
+// against [0.75, 0.95] (d = -0.12): the world reroutes Chinese goods through the other hubs
+// during the payment shock of 2024 more than customs data show. A target that the
+// calibration stops reaching goes here, with what it measured, and is said so in the docs.
+const std::set<std::string> kKnownMisses = {"china_hk_share_2023_24"};
 
 }  // namespace
 
@@ -41,7 +43,7 @@ TEST_CASE("The calibrated flagship meets the published targets on unseen seeds",
   const TargetsFile targets = load_targets(kSource + "/scenarios/targets/russia_tech.yaml");
   const ScenarioDescription flagship = load_scenario_file(kSource + "/scenarios/russia_tech.yaml");
   const std::vector<ResolvedTarget> resolved = resolve_targets(targets, target_context(flagship));
-  REQUIRE(targets.targets.size() >= 12);
+  REQUIRE(targets.targets.size() >= 17);
 
   // statistics[target][seed]
   std::vector<std::vector<double>> statistics(targets.targets.size());
@@ -72,31 +74,30 @@ TEST_CASE("The calibrated flagship meets the published targets on unseen seeds",
   CHECK(within == targets.targets.size() - kKnownMisses.size());
 }
 
-// The mechanism facts of issue 12 (scenarios/targets/russia_tech_mechanism.yaml) are not met
-// yet (docs/CALIBRATION.md, "Mechanism facts"). This holds the file usable against the
-// flagship, and holds the flagship to the direction the facts point: Western-made goods among
-// what China and Hong Kong ship, a making-basis share below the shipping one, and goods that
-// cost more than the same goods elsewhere while hub routes carry them.
-TEST_CASE("The flagship's mechanism facts resolve, and point the way the sources do",
-          "[validation]") {
-  const TargetsFile targets =
-      load_targets(kSource + "/scenarios/targets/russia_tech_mechanism.yaml");
+// Who made the goods against who shipped them (issue 12): in 2023 China and Hong Kong shipped
+// far more of Russia's controlled imports than Chinese firms made, since Western and other
+// brands' goods reached Russia through Chinese and Hong Kong traders. The sources give a
+// shipping share of about 0.8 against a making share of 0.45-0.49 (docs/CALIBRATION.md); the
+// targets hold each share to its range, and this holds the gap between them on the same runs,
+// as the report and `inspect` show it (focus_share against focus_maker_share).
+TEST_CASE("On the flagship, China and Hong Kong ship far more than they make", "[validation]") {
+  const TargetsFile gap = load_targets_text(R"(targets:
+  - {name: shipping_2023, quantity: focus_share, period: 2023-01..2023-12, at_least: 0, source: "issue 12"}
+  - {name: making_2023, quantity: focus_maker_share, period: 2023-01..2023-12, at_least: 0, source: "issue 12"}
+)",
+                                            "gap");
   const ScenarioDescription flagship = load_scenario_file(kSource + "/scenarios/russia_tech.yaml");
-  const std::vector<ResolvedTarget> resolved = resolve_targets(targets, target_context(flagship));
-  REQUIRE(resolved.size() == 5);
-  ScenarioDescription scenario = flagship;
-  override_seed(scenario, kFirstSeed);
-  const RunRecord record = run_scenario(scenario, RunOptions{});
-  std::vector<double> value;
-  for (const ResolvedTarget& target : resolved)
-    value.push_back(target_statistic(target, record));
-  INFO("coalition-made " << value[0] << ", China-made " << value[1]
-                         << ", coalition-made share of CN+HK shipments " << value[2]
-                         << ", price 2024/2021 " << value[3] << ", premium over elsewhere "
-                         << value[4]);
-  CHECK(value[0] > 0.1);
-  CHECK(value[1] < 0.9);
-  CHECK(value[2] > 0.02);
-  CHECK(value[3] > 1.15);
-  CHECK(value[4] > 1.2);
+  const std::vector<ResolvedTarget> resolved = resolve_targets(gap, target_context(flagship));
+  double shipping = 0.0, making = 0.0;
+  constexpr int kGapSeeds = 4;
+  for (int r = 0; r < kGapSeeds; ++r) {
+    ScenarioDescription scenario = flagship;
+    override_seed(scenario, kFirstSeed + static_cast<std::uint64_t>(r));
+    const RunRecord record = run_scenario(scenario, RunOptions{});
+    shipping += target_statistic(resolved[0], record) / kGapSeeds;
+    making += target_statistic(resolved[1], record) / kGapSeeds;
+  }
+  INFO("2023 China+HK share: shipping basis " << shipping << ", making basis " << making);
+  CHECK(shipping - making >= 0.2);
+  CHECK(making < 0.55);
 }
