@@ -21,63 +21,75 @@ double let_through(const ScenarioDescription& scenario, const Pool& pool, double
   return 1.0 - checks * scenario.intermediaries[pool.population].end_use_screening;
 }
 
-// Active intermediary throughput per sector, and the same weighted by the share of payments
-// its hub's banks clear (the partner channels a firm looks for), summed in pool order. For
-// the goods that controls cover, per (makers' state, sector), the paying throughput is also
-// weighted by what the end-use checks let through to each pool.
+// Whether the makers of `state` count the pool's traders as their own network.
+bool is_home(const ScenarioDescription& scenario, const Pool& pool, StateIndex state) {
+  if (pool.hub == state) return true;
+  const std::vector<StateIndex>& home_to = scenario.intermediaries[pool.population].home_to;
+  return std::find(home_to.begin(), home_to.end(), state) != home_to.end();
+}
+
+// The weight a maker of `state` gives a pool when it picks where to sell: the pool's active
+// throughput whose payments clear, for covered goods (`checks` >= 0) times what the end-use
+// checks let through to it, and times (1 + home_trader_preference) for its home network.
+double pool_weight(const ScenarioDescription& scenario, const PolicyState& policy, const Pool& pool,
+                   StateIndex state, double checks) {
+  double weight = pool.active_capacity * payments_cleared(policy, pool.hub);
+  if (checks >= 0.0) weight *= let_through(scenario, pool, checks);
+  const double preference = scenario.behaviour.home_trader_preference;
+  if (preference > 0.0 && is_home(scenario, pool, state)) weight *= 1.0 + preference;
+  return weight;
+}
+
+// Per (makers' state, sector), the sum of the pool weights of the sector's pools, in pool
+// order, and the share of an offer that reaches a pool picked in proportion to them and is
+// paid for (payments cleared, times what the checks let through for covered goods). The
+// covered sums are zero where no control covers the pair.
 void sum_pool_capacity(const ScenarioDescription& scenario, const PolicyState& policy,
                        World& world) {
   std::fill(world.sector_pool_capacity.begin(), world.sector_pool_capacity.end(), 0.0);
-  std::fill(world.sector_pool_paying_capacity.begin(), world.sector_pool_paying_capacity.end(),
-            0.0);
-  std::vector<double>& acceptance = world.sector_pool_acceptance;
-  std::fill(acceptance.begin(), acceptance.end(), 0.0);
-  for (const Pool& pool : world.pools) {
-    const double cleared = payments_cleared(policy, pool.hub);
+  for (const Pool& pool : world.pools)
     world.sector_pool_capacity[pool.sector] += pool.active_capacity;
-    world.sector_pool_paying_capacity[pool.sector] += pool.active_capacity * cleared;
-    acceptance[pool.sector] += pool.active_capacity * cleared * cleared;
-  }
-  // A pool picked in proportion to its paying throughput clears this share of payments.
-  for (std::size_t k = 0; k < acceptance.size(); ++k) {
-    const double paying = world.sector_pool_paying_capacity[k];
-    acceptance[k] = paying > 0.0 ? acceptance[k] / paying : 0.0;
-  }
-  std::fill(world.covered_pool_paying_capacity.begin(), world.covered_pool_paying_capacity.end(),
-            0.0);
-  std::fill(world.covered_pool_reach.begin(), world.covered_pool_reach.end(), 0.0);
+  const auto sum = [&](StateIndex state, SectorIndex sector, double checks, double& paying,
+                       double& reach) {
+    paying = 0.0;
+    double reached = 0.0;
+    for (std::uint32_t p : world.pools_by_sector[sector]) {
+      const Pool& pool = world.pools[p];
+      const double weight = pool_weight(scenario, policy, pool, state, checks);
+      const double through = payments_cleared(policy, pool.hub) *
+                             (checks >= 0.0 ? let_through(scenario, pool, checks) : 1.0);
+      paying += weight;
+      reached += weight * through;
+    }
+    reach = paying > 0.0 ? reached / paying : 0.0;
+  };
   for (StateIndex state = 0; state < world.state_count; ++state)
     for (SectorIndex sector = 0; sector < world.sector_count; ++sector) {
       const std::size_t pair = policy.at(state, sector);
-      if (policy.control_coverage[pair] <= 0.0) continue;
-      const double checks = policy.control_end_use_checks[pair];
-      double paying = 0.0, reached = 0.0;
-      for (std::uint32_t p : world.pools_by_sector[sector]) {
-        const Pool& pool = world.pools[p];
-        const double through =
-            payments_cleared(policy, pool.hub) * let_through(scenario, pool, checks);
-        paying += pool.active_capacity * through;
-        reached += pool.active_capacity * through * through;
-      }
-      world.covered_pool_paying_capacity[pair] = paying;
-      world.covered_pool_reach[pair] = paying > 0.0 ? reached / paying : 0.0;
+      sum(state, sector, -1.0, world.uncovered_pool_paying_capacity[pair],
+          world.uncovered_pool_reach[pair]);
+      if (policy.control_coverage[pair] > 0.0)
+        sum(state, sector, policy.control_end_use_checks[pair],
+            world.covered_pool_paying_capacity[pair], world.covered_pool_reach[pair]);
+      else
+        world.covered_pool_paying_capacity[pair] = world.covered_pool_reach[pair] = 0.0;
     }
 }
 
-// Picks the pool of the firm's sector to sell through, in proportion to the pools' active
-// throughput whose payments clear (for covered goods, also in proportion to what the end-use
-// checks let through to the pool: diverted goods flow where checks see least); keeps the
-// firm's current pool while it still trades, unless its payment bounces there (as often as
-// the hub's banks reject payments): then the firm looks for another hub, which is how partner
-// channels take over. `checks` is negative for goods no control covers.
-std::int32_t choose_pool(const StepContext& context, SectorIndex sector, std::size_t pair,
-                         double checks, std::int32_t current, RandomStream& stream) {
+// Picks the pool of the firm's sector to sell through, in proportion to the pool weights
+// (paying throughput; for covered goods, also what the end-use checks let through to the
+// pool, so diverted goods flow where checks see least; more for the maker's home network);
+// keeps the firm's current pool while it still trades, unless its payment bounces there (as
+// often as the hub's banks reject payments): then the firm looks for another hub, which is
+// how partner channels take over. `checks` is negative for goods no control covers.
+std::int32_t choose_pool(const StepContext& context, StateIndex state, SectorIndex sector,
+                         std::size_t pair, double checks, std::int32_t current,
+                         RandomStream& stream) {
   const World& world = context.world;
   const PolicyState& policy = context.policy;
   const bool covered = checks >= 0.0;
   const auto weight_of = [&](const Pool& pool) {
-    const double weight = pool.active_capacity * payments_cleared(policy, pool.hub);
-    return covered ? weight * let_through(context.scenario, pool, checks) : weight;
+    return pool_weight(context.scenario, policy, pool, state, checks);
   };
   if (current >= 0) {
     const Pool& pool = world.pools[static_cast<std::size_t>(current)];
@@ -87,7 +99,7 @@ std::int32_t choose_pool(const StepContext& context, SectorIndex sector, std::si
     if (open && !bounced) return current;
   }
   const double total = covered ? world.covered_pool_paying_capacity[pair]
-                               : world.sector_pool_paying_capacity[sector];
+                               : world.uncovered_pool_paying_capacity[pair];
   if (total <= 0.0) return -1;
   const double target = stream.uniform() * total;
   double cumulative = 0.0;
@@ -172,9 +184,9 @@ void firm_offer(const StepContext& context, std::size_t f) {
     // checks at the hub let them (the hub's share is known once a pool is picked).
     const double kept_out = covered ? firms.compliance[f] : 0.0;
     const double paying_capacity = covered ? world.covered_pool_paying_capacity[pair]
-                                           : world.sector_pool_paying_capacity[sector];
+                                           : world.uncovered_pool_paying_capacity[pair];
     const double reach =
-        covered ? world.covered_pool_reach[pair] : world.sector_pool_acceptance[sector];
+        covered ? world.covered_pool_reach[pair] : world.uncovered_pool_reach[pair];
     const double expected_units = capacity * behaviour.target_utilisation;
     const double direct_capacity = direct_import_limit(context, f, capacity);
     const double expected_direct_units = direct_capacity * behaviour.target_utilisation;
@@ -228,7 +240,7 @@ void firm_offer(const StepContext& context, std::size_t f) {
     if (channel == Channel::Intermediary) {
       RandomStream hub_stream(scenario.seed, world.firm_id(f),
                               static_cast<std::uint32_t>(context.step), Purpose::HubChoice);
-      firms.pool[f] = choose_pool(context, sector, pair, checks, firms.pool[f], hub_stream);
+      firms.pool[f] = choose_pool(context, state, sector, pair, checks, firms.pool[f], hub_stream);
       if (firms.pool[f] < 0)
         channel = Channel::Abstain;
       else if (covered)

@@ -63,6 +63,7 @@ Behaviour load_behaviour(MapReader& map) {
   number("anomaly_weight", b.anomaly_weight, kNonNegative);
   number("intermediary_markup_adjustment", b.intermediary_markup_adjustment, kNonNegative);
   number("distributor_margin", b.distributor_margin, NumberRange::closed(0.0, 10.0));
+  number("home_trader_preference", b.home_trader_preference, NumberRange::closed(0.0, 100.0));
   number("risk_premium_weight", b.risk_premium_weight, NumberRange::closed(0.0, 10.0));
   // Buyers
   b.loyal_slots =

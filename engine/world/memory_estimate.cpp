@@ -130,12 +130,13 @@ void for_each_array(WorldRef& world, Visit&& visit) {
   visit(world.samplers, Extent::Sectors, 0);  // the sampler objects; their arrays below
   visit(world.quota_left, Extent::Pairs, 0);
   visit(world.quota_requested, Extent::Pairs, 0);
+  visit(world.uncovered_pool_paying_capacity, Extent::Pairs, 0);
+  visit(world.uncovered_pool_reach, Extent::Pairs, 0);
   visit(world.covered_pool_paying_capacity, Extent::Pairs, 0);
   visit(world.covered_pool_reach, Extent::Pairs, 0);
   visit(world.firms_by_sector_begin, Extent::Sectors, 1);
   visit(world.local_plants_by_sector_begin, Extent::Sectors, 1);
-  for (auto* array : {&world.unbranded_left, &world.unbranded_requested,
-                      &world.sector_pool_paying_capacity, &world.sector_pool_acceptance})
+  for (auto* array : {&world.unbranded_left, &world.unbranded_requested})
     visit(*array, Extent::Sectors, 0);
   visit(world.pools_by_sector, Extent::Sectors, 0);  // one list per sector; entries below
   visit(world.sector_pool_capacity, Extent::Sectors, 0);

@@ -132,6 +132,7 @@ buyers:
   CHECK(trader.detection_rate == 0.01);
   CHECK(trader.logistics_cost == 0.0);
   CHECK(trader.end_use_screening == 1.0);
+  CHECK(trader.home_to.empty());
   CHECK(trader.entry.rate == 0.0);
   CHECK(trader.entry.cost == 1e5);
   CHECK(trader.entry.reserve == 4);  // defaults to the count

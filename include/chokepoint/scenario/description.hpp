@@ -99,6 +99,10 @@ struct IntermediaryPopulation {
   // where the traders buy among a large legitimate market (Hong Kong and mainland Chinese
   // electronics distribution), where checks rarely tell a diverted order from a real one.
   double end_use_screening = 1.0;
+  // States whose makers treat these traders as their own trade network, as they do the
+  // traders of their own state (Hong Kong's for mainland Chinese makers): a maker weighs such
+  // pools by (1 + behaviour.home_trader_preference) when it picks where to sell.
+  std::vector<StateIndex> home_to;
   EntryRule entry;
 
   bool operator==(const IntermediaryPopulation&) const = default;
@@ -332,6 +336,11 @@ struct Behaviour {
   // Margin a distributor adds between a maker whose goods are covered by a control in force
   // and the hub trader who buys them (the maker sells to a distributor, not to the trader).
   double distributor_margin = 0.0;
+  // Extra weight a maker gives, when it picks a pool, to the traders of its own state and of
+  // hubs whose traders list the maker's state in `home_to`: 0 picks by paying throughput alone,
+  // b weighs home pools by (1 + b). Makers sell through the networks they already trade in
+  // and move abroad only as far as the home network's payments fail.
+  double home_trader_preference = 0.0;
   // Weight on a trader's expected loss from seizure in its price: 1 prices the expected loss
   // at face value (landed value x p / (1 - p) for a per-step detection probability p).
   double risk_premium_weight = 1.0;

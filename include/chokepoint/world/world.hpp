@@ -218,15 +218,15 @@ struct World {
   std::vector<double> unbranded_requested;
   std::vector<std::vector<std::uint32_t>> pools_by_sector;  // pool indices, built once
   std::vector<double> sector_pool_capacity;  // active intermediary throughput per sector
-  // Under sanctions on hubs' banks: the same throughput weighted by the share of payments its
-  // hub's banks accept (what firms pick a pool by), and the share of payments that clear at a
-  // pool picked that way. Equal to the above and to 1 when no hub's banks are sanctioned.
-  std::vector<double> sector_pool_paying_capacity;
-  std::vector<double> sector_pool_acceptance;
-  // The same for goods covered by a firm's controls, [state * sectors + sector] by the makers'
-  // state: each pool's throughput weighted also by the share of covered goods that the end-use
-  // checks let through to it, and the share of an offer that reaches a pool picked that way
-  // and is paid for (payments cleared x let through). Zero where nothing is covered.
+  // What firms pick a pool by, per (makers' state, sector) [state * sectors + sector], for
+  // goods no control covers (uncovered_) and for covered goods (covered_): the sum of the
+  // sector's pool weights (each pool's active throughput times the share of payments its
+  // hub's banks clear; for covered goods, times the share the end-use checks let through to
+  // it; for the makers' home network, times 1 + home_trader_preference), and the share of an
+  // offer that reaches a pool picked that way and is paid for. Covered sums are zero where
+  // nothing is covered.
+  std::vector<double> uncovered_pool_paying_capacity;
+  std::vector<double> uncovered_pool_reach;
   std::vector<double> covered_pool_paying_capacity;
   std::vector<double> covered_pool_reach;
 
