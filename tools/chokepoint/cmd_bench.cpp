@@ -27,8 +27,9 @@ Usage: chokepoint bench [--agents N] [--steps N] [--threads LIST]
 
 Prints the memory a run needs as estimated from the scenario before building it, then per
 thread count: build time, seconds per step, agent-steps per second, the time spent in each
-phase, the memory the built arrays hold and the process's peak resident memory so far. Not a
-test: the figures depend on the machine.
+phase, the memory the built arrays hold (in all and per agent) and the process's peak
+resident memory so far. Not a test: the figures depend on the machine; `memory_probe` (built
+next to this program) measures the machine's bandwidth and random-read rate to compare with.
 )HELP";
 
 namespace {
@@ -102,8 +103,8 @@ int bench_command(const std::vector<std::string>& args) {
       scenario.firm_count() + scenario.intermediary_count() + scenario.buyer_count();
   std::printf("bench: %zu agents, %lld steps; estimated memory %s\n", count,
               static_cast<long long>(steps), estimate_memory(scenario).describe().c_str());
-  std::printf("%8s %10s %12s %16s %10s %10s %14s\n", "threads", "build s", "s/step",
-              "agent-steps/s", "speed-up", "held MiB", "peak RSS MiB");
+  std::printf("%8s %10s %12s %16s %10s %10s %12s %14s\n", "threads", "build s", "s/step",
+              "agent-steps/s", "speed-up", "held MiB", "bytes/agent", "peak RSS MiB");
   double one_thread_rate = 0.0;
   for (int threads : thread_counts) {
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
@@ -118,10 +119,10 @@ int bench_command(const std::vector<std::string>& args) {
     const double run = std::chrono::duration<double>(t2 - t1).count();
     const double rate = static_cast<double>(count) * static_cast<double>(steps) / run;
     if (one_thread_rate == 0.0) one_thread_rate = rate;
-    std::printf("%8d %10.3f %12.5f %16.3e %10.2f %10.1f %14.1f\n", threads, build,
+    const double held = static_cast<double>(simulation.memory_held());
+    std::printf("%8d %10.3f %12.5f %16.3e %10.2f %10.1f %12.1f %14.1f\n", threads, build,
                 run / static_cast<double>(steps), rate, rate / one_thread_rate,
-                static_cast<double>(simulation.memory_held()) / (1024.0 * 1024.0),
-                peak_memory_mib());
+                held / (1024.0 * 1024.0), held / static_cast<double>(count), peak_memory_mib());
     std::printf("         phases (s):");
     for (std::size_t p = 0; p < kPhaseNames.size(); ++p)
       std::printf(" %s %.3f", kPhaseNames[p], simulation.phase_seconds()[p]);
