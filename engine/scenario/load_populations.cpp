@@ -72,13 +72,7 @@ std::vector<IntermediaryPopulation> load_intermediaries(std::vector<Value> items
         map.optional_number("logistics_cost", 0.0, NumberRange::closed(0.0, 10.0));
     population.end_use_screening =
         map.optional_number("end_use_screening", 1.0, NumberRange::unit());
-    if (auto home = map.find("home_to")) {
-      population.home_to = names.states_or_blocs(*home, /*allow_empty=*/true);
-    } else {
-      YAML::Node none(YAML::NodeType::Sequence);
-      none.SetStyle(YAML::EmitterStyle::Flow);
-      map.write("home_to", none);
-    }
+    population.home_to = names.optional_states_or_blocs(map, "home_to");
     MapReader entry = map.optional_map("entry");
     entry.use_flow_style();
     population.entry = read_entry(entry, population.count);

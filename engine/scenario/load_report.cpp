@@ -39,13 +39,7 @@ void read_price_base(MapReader& map, const Calendar& calendar, Report& report) {
 
 Report load_report(MapReader& map, const Names& names, const Calendar& calendar) {
   Report report;
-  if (auto focus = map.find("focus_group")) {
-    report.focus_group = names.states_or_blocs(*focus, /*allow_empty=*/true);
-  } else {
-    YAML::Node none(YAML::NodeType::Sequence);
-    none.SetStyle(YAML::EmitterStyle::Flow);
-    map.write("focus_group", none);
-  }
+  report.focus_group = names.optional_states_or_blocs(map, "focus_group");
   report.focus_name = map.optional_string("focus_name", report.focus_name);
   const bool has_price_base = map.has("price_base");
   MapReader price_base = map.optional_map("price_base");

@@ -92,6 +92,15 @@ std::vector<StateIndex> Names::states_or_blocs(Value& list_value, bool allow_emp
   return result;
 }
 
+std::vector<StateIndex> Names::optional_states_or_blocs(MapReader& map,
+                                                        std::string_view key) const {
+  if (auto list = map.find(key)) return states_or_blocs(*list, /*allow_empty=*/true);
+  YAML::Node none(YAML::NodeType::Sequence);
+  none.SetStyle(YAML::EmitterStyle::Flow);
+  map.write(key, none);
+  return {};
+}
+
 std::vector<SectorIndex> Names::sectors(Value& list_value) const {
   std::vector<SectorIndex> result;
   std::unordered_set<std::string> seen;

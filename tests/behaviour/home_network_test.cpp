@@ -46,9 +46,8 @@ TEST_CASE("Makers who favour their home network ship through it, not through oth
   const double kz_neutral = chinese_chips_from(neutral, "KZ");
   const double hk_home = chinese_chips_from(home, "HK");
   const double kz_home = chinese_chips_from(home, "KZ");
-  INFO("Chinese-made chips, last year (USD): through HK " << hk_neutral << " -> " << hk_home
-                                                         << ", through KZ " << kz_neutral
-                                                         << " -> " << kz_home);
+  INFO("Chinese-made chips, last year (USD): through HK "
+       << hk_neutral << " -> " << hk_home << ", through KZ " << kz_neutral << " -> " << kz_home);
   // Without the preference both hubs take Chinese goods (the test would say nothing else).
   REQUIRE(kz_neutral > 0.0);
   REQUIRE(hk_neutral > 0.0);

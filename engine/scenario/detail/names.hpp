@@ -26,6 +26,9 @@ class Names {
   // State codes and bloc names; blocs expand to their members in state order, and a state
   // named twice (directly and through a bloc) is kept once.
   std::vector<StateIndex> states_or_blocs(Value& list_value, bool allow_empty) const;
+  // The same for an optional key of `map` whose list may be empty; absent, the list is empty
+  // and the resolved scenario records it as `[]`.
+  std::vector<StateIndex> optional_states_or_blocs(MapReader& map, std::string_view key) const;
   std::vector<SectorIndex> sectors(Value& list_value) const;
   std::size_t sector_count() const { return sector_codes_.size(); }
 
