@@ -46,9 +46,6 @@ double pool_weight(const ScenarioDescription& scenario, const PolicyState& polic
 // covered sums are zero where no control covers the pair.
 void sum_pool_capacity(const ScenarioDescription& scenario, const PolicyState& policy,
                        World& world) {
-  std::fill(world.sector_pool_capacity.begin(), world.sector_pool_capacity.end(), 0.0);
-  for (const Pool& pool : world.pools)
-    world.sector_pool_capacity[pool.sector] += pool.active_capacity;
   const auto sum = [&](StateIndex state, SectorIndex sector, double checks, double& paying,
                        double& reach) {
     paying = 0.0;

@@ -267,7 +267,6 @@ void index_pools(World& world) {
   world.pools_by_sector.assign(world.sector_count, {});
   for (std::uint32_t p = 0; p < world.pools.size(); ++p)
     world.pools_by_sector[world.pools[p].sector].push_back(p);
-  world.sector_pool_capacity.assign(world.sector_count, 0.0);
   world.uncovered_pool_paying_capacity.assign(world.sector_count * world.state_count, 0.0);
   world.uncovered_pool_reach.assign(world.sector_count * world.state_count, 0.0);
   world.covered_pool_paying_capacity.assign(world.sector_count * world.state_count, 0.0);

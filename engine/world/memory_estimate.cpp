@@ -44,7 +44,7 @@ static_assert(sizeof(Offers) == sizeof(std::size_t) + 19 * kVector, "list new Of
 static_assert(sizeof(RequestIndex) == 3 * kVector, "list new RequestIndex arrays below");
 static_assert(sizeof(SectorSampler) == 5 * kVector + sizeof(std::size_t) + sizeof(double),
               "list new SectorSampler arrays below");
-static_assert(sizeof(World) == 2 * sizeof(std::size_t) + 16 * kVector + sizeof(Firms) +
+static_assert(sizeof(World) == 2 * sizeof(std::size_t) + 15 * kVector + sizeof(Firms) +
                                    sizeof(Intermediaries) + sizeof(Buyers) + sizeof(Offers) +
                                    sizeof(RequestIndex),
               "list new World arrays below");
@@ -139,7 +139,6 @@ void for_each_array(WorldRef& world, Visit&& visit) {
   for (auto* array : {&world.unbranded_left, &world.unbranded_requested})
     visit(*array, Extent::Sectors, 0);
   visit(world.pools_by_sector, Extent::Sectors, 0);  // one list per sector; entries below
-  visit(world.sector_pool_capacity, Extent::Sectors, 0);
 }
 
 template <typename SamplerRef, typename Visit>

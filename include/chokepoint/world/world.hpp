@@ -217,7 +217,6 @@ struct World {
   std::vector<double> unbranded_left;
   std::vector<double> unbranded_requested;
   std::vector<std::vector<std::uint32_t>> pools_by_sector;  // pool indices, built once
-  std::vector<double> sector_pool_capacity;  // active intermediary throughput per sector
   // What firms pick a pool by, per (makers' state, sector) [state * sectors + sector], for
   // goods no control covers (uncovered_) and for covered goods (covered_): the sum of the
   // sector's pool weights (each pool's active throughput times the share of payments its
